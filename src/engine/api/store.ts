@@ -1,0 +1,261 @@
+// The API server + etcd: CRUD with resourceVersion, uid, timestamps, generation, graceful and
+// cascading deletion hooks, watch notification and activity recording.
+// Semantics follow k8s.io/apiserver/pkg/registry/generic/registry/store.go.
+import type { Cluster } from '../cluster'
+import { admit } from './admission'
+import { STORED, resourceForKind, keyOf, apiVersionOf, type ResourceInfo } from './resources'
+import { fail, ok, type ApiStatus, type KObject, type NewObject, type Result, type WatchEventType } from './types'
+import { objectMatches, type Selector } from './selectors'
+import { randomHex, randomString } from '../sim/rng'
+import { rfc3339 } from '../sim/time'
+
+export const clone = <T>(x: T): T => structuredClone(x)
+
+export interface ListOptions {
+  namespace?: string
+  labelSelector?: Selector
+  /** Simple field filter applied after the label selector. */
+  filter?: (obj: KObject) => boolean
+}
+
+export interface DeleteOptions {
+  /** 'Background' (default), 'Foreground' or 'Orphan'. */
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'
+  gracePeriodSeconds?: number
+  /** Require this uid (preconditions). */
+  uid?: string
+}
+
+export interface UpdateOptions {
+  /** 'status' or 'ephemeralcontainers'; the main resource when absent. */
+  subresource?: string
+}
+
+function notFound(info: ResourceInfo, name: string): ApiStatus {
+  const what = info.group ? `${info.plural}.${info.group}` : info.plural
+  return { code: 404, reason: 'NotFound', message: `${what} "${name}" not found`, details: { name, kind: info.plural, group: info.group } }
+}
+
+export function statusNotFound(plural: string, name: string): ApiStatus {
+  return notFound(STORED[plural], name)
+}
+
+function bucket(c: Cluster, plural: string): Record<string, KObject> {
+  return (c.state.store.objects[plural] ??= {})
+}
+
+function nextRV(c: Cluster): string {
+  return String(++c.state.store.resourceVersion)
+}
+
+export function newUid(c: Cluster): string {
+  const h = randomHex(c.state, 32)
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`
+}
+
+/** Objects stored with a status subresource keep status on main-resource updates. */
+const HAS_STATUS = new Set(['pods', 'nodes', 'services', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'horizontalpodautoscalers', 'replicationcontrollers', 'persistentvolumeclaims', 'persistentvolumes', 'namespaces'])
+
+function specChanged(a: KObject, b: KObject): boolean {
+  return JSON.stringify(a.spec ?? null) !== JSON.stringify(b.spec ?? null)
+}
+
+export class ApiClient {
+  constructor(private c: Cluster, readonly actor: string) {}
+
+  get(plural: string, namespace: string | undefined, name: string): KObject | undefined {
+    const info = STORED[plural]
+    return this.c.state.store.objects[plural]?.[keyOf(info?.namespaced ? namespace : undefined, name)]
+  }
+
+  /** Reads as a client would: NotFound as an error Status. */
+  read(plural: string, namespace: string | undefined, name: string): Result<KObject> {
+    const obj = this.get(plural, namespace, name)
+    return obj ? ok(obj) : fail(notFound(STORED[plural], name))
+  }
+
+  /** List in API order (namespace, name). The returned objects are the stored ones: never mutate them. */
+  list(plural: string, opts: ListOptions = {}): KObject[] {
+    const all = this.c.state.store.objects[plural]
+    if (!all) return []
+    const out: KObject[] = []
+    for (const key of Object.keys(all).sort()) {
+      const obj = all[key]
+      if (opts.namespace !== undefined && STORED[plural]?.namespaced && obj.metadata.namespace !== opts.namespace) continue
+      if (opts.labelSelector && !objectMatches(opts.labelSelector, obj)) continue
+      if (opts.filter && !opts.filter(obj)) continue
+      out.push(obj)
+    }
+    return out
+  }
+
+  create(input: NewObject | KObject, opts: { namespace?: string } = {}): Result<KObject> {
+    const c = this.c
+    const info = resourceForKind(input.kind, input.apiVersion)
+    if (!info || !STORED[info.plural]) {
+      return fail({ code: 404, reason: 'NotFound', message: `the server could not find the requested resource (post ${input.kind})` })
+    }
+    const obj = clone(input) as KObject
+    obj.apiVersion = apiVersionOf(info)
+    obj.metadata = { ...(obj.metadata ?? {}) } as KObject['metadata']
+    const meta = obj.metadata
+    if (info.namespaced) meta.namespace = meta.namespace || opts.namespace || 'default'
+    else delete meta.namespace
+    if (info.namespaced && info.plural !== 'events') {
+      const ns = c.state.store.objects.namespaces?.[meta.namespace as string]
+      if (!ns) return fail({ code: 404, reason: 'NotFound', message: `namespaces "${meta.namespace}" not found`, details: { name: meta.namespace, kind: 'namespaces' } })
+      if (ns.metadata.deletionTimestamp) {
+        return fail({ code: 403, reason: 'Forbidden', message: `${info.plural} "${meta.name || meta.generateName}" is forbidden: unable to create new content in namespace ${meta.namespace} because it is being terminated` })
+      }
+    }
+    if (!meta.name && meta.generateName) meta.name = meta.generateName.slice(0, 58) + randomString(c.state, 5) // names.SimpleNameGenerator
+    const admitted = admit(c, 'CREATE', info, obj, undefined)
+    if (!admitted.ok) return admitted
+    const out = admitted.value
+    const key = keyOf(out.metadata.namespace, out.metadata.name)
+    if (bucket(c, info.plural)[key]) {
+      const what = info.group ? `${info.plural}.${info.group}` : info.plural
+      return fail({ code: 409, reason: 'AlreadyExists', message: `${what} "${out.metadata.name}" already exists`, details: { name: out.metadata.name, kind: info.plural } })
+    }
+    out.metadata.uid = newUid(c)
+    out.metadata.creationTimestamp = rfc3339(c.now)
+    out.metadata.resourceVersion = nextRV(c)
+    if (out.spec !== undefined && info.plural !== 'pods') out.metadata.generation = 1
+    delete out.metadata.deletionTimestamp
+    bucket(c, info.plural)[key] = out
+    this.record('create', info.plural, key)
+    c.notify('ADDED', info.plural, key, out)
+    return ok(out)
+  }
+
+  /**
+   * Replaces an object. `resourceVersion` in the input, when set, must match (optimistic
+   * concurrency). With `subresource: 'status'` only the status is taken from the input.
+   */
+  update(input: KObject, opts: UpdateOptions = {}): Result<KObject> {
+    const c = this.c
+    const info = resourceForKind(input.kind, input.apiVersion)
+    if (!info || !STORED[info.plural]) return fail({ code: 404, reason: 'NotFound', message: `the server could not find the requested resource (put ${input.kind})` })
+    const key = keyOf(info.namespaced ? input.metadata.namespace || 'default' : undefined, input.metadata.name)
+    const old = bucket(c, info.plural)[key]
+    if (!old) return fail(notFound(info, input.metadata.name))
+    if (input.metadata.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
+      return fail({ code: 409, reason: 'Conflict', message: `Operation cannot be fulfilled on ${info.group ? info.plural + '.' + info.group : info.plural} "${old.metadata.name}": the object has been modified; please apply your changes to the latest version and try again` })
+    }
+    let obj: KObject
+    if (opts.subresource === 'status') {
+      obj = { ...clone(old), status: clone(input.status) }
+    } else if (opts.subresource === 'ephemeralcontainers') {
+      obj = clone(old)
+      obj.spec = { ...obj.spec, ephemeralContainers: clone(input.spec?.ephemeralContainers ?? []) }
+    } else {
+      obj = clone(input)
+      obj.apiVersion = old.apiVersion
+      // Server-owned metadata cannot be changed by a client.
+      obj.metadata = { ...obj.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, namespace: old.metadata.namespace, name: old.metadata.name }
+      if (old.metadata.deletionTimestamp) obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp
+      else delete obj.metadata.deletionTimestamp
+      if (old.metadata.deletionGracePeriodSeconds !== undefined) obj.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds
+      if (HAS_STATUS.has(info.plural) && old.status !== undefined) obj.status = clone(old.status)
+    }
+    const admitted = admit(c, 'UPDATE', info, obj, old, opts.subresource)
+    if (!admitted.ok) return admitted
+    const out = admitted.value
+    if (old.metadata.generation !== undefined) {
+      out.metadata.generation = !opts.subresource && specChanged(old, out) ? old.metadata.generation + 1 : old.metadata.generation
+    }
+    if (JSON.stringify(out) === JSON.stringify({ ...old, metadata: { ...old.metadata, resourceVersion: out.metadata.resourceVersion } })) {
+      return ok(old) // no-op update: etcd is not written, no watch event (GuaranteedUpdate)
+    }
+    out.metadata.resourceVersion = nextRV(c)
+    // An object being deleted whose last finalizer was removed goes away now.
+    if (out.metadata.deletionTimestamp && !(out.metadata.finalizers?.length) && info.plural !== 'pods') {
+      delete bucket(c, info.plural)[key]
+      this.record('update', info.plural, key)
+      c.notify('DELETED', info.plural, key, out)
+      return ok(out)
+    }
+    bucket(c, info.plural)[key] = out
+    this.record(opts.subresource ? `update/${opts.subresource}` : 'update', info.plural, key)
+    c.notify('MODIFIED', info.plural, key, out)
+    return ok(out)
+  }
+
+  /** Read-modify-write on a private copy; `fn` returns false to skip the write. */
+  mutate(plural: string, namespace: string | undefined, name: string, fn: (obj: KObject) => boolean | void, opts: UpdateOptions = {}): Result<KObject> {
+    const cur = this.get(plural, namespace, name)
+    if (!cur) return fail(notFound(STORED[plural], name))
+    const copy = clone(cur)
+    if (fn(copy) === false) return ok(cur)
+    copy.metadata.resourceVersion = cur.metadata.resourceVersion
+    return this.update(copy, opts)
+  }
+
+  updateStatus(plural: string, namespace: string | undefined, name: string, fn: (obj: KObject) => boolean | void): Result<KObject> {
+    return this.mutate(plural, namespace, name, fn, { subresource: 'status' })
+  }
+
+  /**
+   * Deletes an object. Pods bound to a node are deleted gracefully (deletionTimestamp, the
+   * kubelet finishes with gracePeriodSeconds 0). Objects with finalizers, or deleted with
+   * Foreground/Orphan propagation, get a deletionTimestamp and the garbage collector finishes.
+   */
+  delete(plural: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Result<KObject> {
+    const c = this.c
+    const info = STORED[plural]
+    if (!info) return fail({ code: 404, reason: 'NotFound', message: `the server could not find the requested resource` })
+    const key = keyOf(info.namespaced ? namespace || 'default' : undefined, name)
+    const old = bucket(c, plural)[key]
+    if (!old) return fail(notFound(info, name))
+    if (opts.uid && opts.uid !== old.metadata.uid) {
+      return fail({ code: 409, reason: 'Conflict', message: `Precondition failed: UID in precondition: ${opts.uid}, UID in object meta: ${old.metadata.uid}` })
+    }
+    const policy = opts.propagationPolicy ?? 'Background'
+    const finalizers = [...(old.metadata.finalizers ?? [])]
+    if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion')
+    if (policy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan')
+
+    // Graceful pod deletion (pkg/registry/core/pod/strategy.go CheckGracefulDelete).
+    if (plural === 'pods') {
+      let grace = opts.gracePeriodSeconds ?? old.spec?.terminationGracePeriodSeconds ?? 30
+      const phase = old.status?.phase
+      if (!old.spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') grace = 0
+      if (grace > 0 || finalizers.length) {
+        const prev = old.metadata.deletionGracePeriodSeconds
+        if (old.metadata.deletionTimestamp && prev !== undefined && prev <= grace && !finalizers.length) return ok(old)
+        const obj = clone(old)
+        obj.metadata.deletionTimestamp = rfc3339(c.now + grace * 1000)
+        obj.metadata.deletionGracePeriodSeconds = grace
+        if (finalizers.length) obj.metadata.finalizers = finalizers
+        obj.metadata.resourceVersion = nextRV(c)
+        bucket(c, plural)[key] = obj
+        this.record('delete', plural, key)
+        c.notify('MODIFIED', plural, key, obj)
+        return ok(obj)
+      }
+    }
+    if (finalizers.length) {
+      if (old.metadata.deletionTimestamp && JSON.stringify(finalizers) === JSON.stringify(old.metadata.finalizers ?? [])) return ok(old)
+      const obj = clone(old)
+      obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp ?? rfc3339(c.now)
+      obj.metadata.deletionGracePeriodSeconds = 0
+      obj.metadata.finalizers = finalizers
+      obj.metadata.resourceVersion = nextRV(c)
+      if (plural === 'namespaces') obj.status = { ...(obj.status ?? {}), phase: 'Terminating' }
+      bucket(c, plural)[key] = obj
+      this.record('delete', plural, key)
+      c.notify('MODIFIED', plural, key, obj)
+      return ok(obj)
+    }
+    delete bucket(c, plural)[key]
+    this.record('delete', plural, key)
+    c.notify('DELETED', plural, key, old)
+    return ok(old)
+  }
+
+  private record(verb: string, plural: string, key: string): void {
+    this.c.recordActivity({ kind: 'request', from: this.actor, to: 'kube-apiserver', verb, plural, key })
+  }
+}
+
+export type { WatchEventType }

@@ -1,0 +1,15 @@
+// Public API of the engine. Importing it loads every module (wiring.ts).
+import './wiring'
+
+export { Cluster, createCluster, restoreCluster, BOOT_SETTLE_MS, initialState } from './cluster'
+export type { Activity, Changes, CreateOptions } from './cluster'
+export type { ClusterConfig, ClusterState, Machine, NetworkBackend } from './state'
+export { DEFAULT_CONFIG } from './state'
+export type { KObject, NewObject, ObjectMeta, OwnerReference, ApiStatus, Result, WatchEvent } from './api/types'
+export { ApiClient, clone } from './api/store'
+export * as resources from './api/resources'
+export * as selectors from './api/selectors'
+export * as quantity from './api/quantity'
+export * as time from './sim/time'
+export { recordEvent, eventsFor } from './api/events'
+export type { Action } from './registry'

@@ -1,0 +1,2 @@
+// Registers this area's modules (see ../wiring.ts).
+export {}
