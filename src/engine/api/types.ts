@@ -31,9 +31,7 @@ export interface KObject {
   apiVersion: string
   kind: string
   metadata: ObjectMeta
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   spec?: any
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   status?: any
   [field: string]: unknown
 }
@@ -43,9 +41,7 @@ export interface NewObject {
   apiVersion: string
   kind: string
   metadata: Partial<ObjectMeta>
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   spec?: any
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   status?: any
   [field: string]: unknown
 }
