@@ -5,7 +5,7 @@ import type { KObject, Result, WatchEvent, WatchEventType } from './api/types'
 import { componentFactories, eventHandlers, actionHandlers, bootstrapSteps, type Action, type Component } from './registry'
 import { DEFAULT_CONFIG, type ClusterConfig, type ClusterState } from './state'
 import { hashState } from './sim/hash'
-import { newQueue, peekAt, pop, push, PRIORITY, type SimEvent } from './sim/queue'
+import { newQueue, peekAt, popEvent, push, PRIORITY, type SimEvent } from './sim/queue'
 import { seedRng } from './sim/rng'
 
 export interface Activity {
@@ -105,12 +105,13 @@ export class Cluster {
 
   /** Runs the next event if it is due at or before `until`; returns false when none is. */
   step(until = Infinity): boolean {
-    const at = peekAt(this.state.queue)
-    if (at === undefined || at > until) return false
-    const next = pop(this.state.queue)
-    if (!next) return false
-    if (next.at > this.state.now) this.state.now = next.at
-    this.dispatch(next.ev)
+    const q = this.state.queue
+    if (q.key.length === 0) return false
+    const at = Math.floor(q.key[0] / 16)
+    if (at > until) return false
+    const ev = popEvent(q)
+    if (at > this.state.now) this.state.now = at
+    this.dispatch(ev)
     return true
   }
 

@@ -21,6 +21,8 @@ export interface Command {
   aliases?: string[]
   flags: FlagSpec[]
   sub?: Command[]
+  /** Keeps arguments after `--` apart (exec, run, debug, create job); others treat them as positional. */
+  dash?: boolean
   run(ctx: Ctx): Promise<number> | number
 }
 

@@ -19,6 +19,11 @@ export interface KubectlIO {
    * terminal; in scripts after `streamLimitMs` of sim time).
    */
   streamLimitMs?: number
+  /**
+   * The host is an interactive terminal (the browser terminal). Without it, `-t` prints kubectl's
+   * "Unable to use a TTY" warning and `-i` sessions read stdin (or EOF) instead of a keyboard.
+   */
+  tty?: boolean
 }
 
 /** Runs one kubectl invocation (argv without the leading "kubectl"); resolves the exit code. */

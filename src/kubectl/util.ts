@@ -57,6 +57,20 @@ export function apiErrorText(status: ApiStatus, kind?: string, name?: string, so
   return `Error from server (${reason}): ${msg}`
 }
 
+/**
+ * The API server's own Status.message (what kubectl shows when it wraps the error, e.g.
+ * `failed to create deployment: Deployment.apps "Web" is invalid: …`): apierrors.NewInvalid uses
+ * the GroupKind string and utilerrors.NewAggregate over the causes.
+ */
+export function serverMessage(status: ApiStatus, kind: string, group: string, name: string): string {
+  if (status.reason !== 'Invalid' || !status.message.startsWith('The ')) return status.message
+  const causes = (status.details?.causes ?? []).map((c) => `${c.field}: ${c.message}`)
+  const gk = group ? `${kind}.${group}` : kind
+  const head = `${gk} "${name}" is invalid`
+  if (!causes.length) return head
+  return `${head}: ${causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`}`
+}
+
 /** The API server joins several field errors as `[a, b]`. */
 function splitCauses(text: string): string[] {
   if (text.startsWith('[') && text.endsWith(']')) return text.slice(1, -1).split(/, (?=[a-z][\w.[\]]*: )/)
@@ -75,7 +89,7 @@ export function containerNames(pod: KObject): string[] {
 
 /**
  * The default container: the `kubectl.kubernetes.io/default-container` annotation when valid,
- * else the first one (kubectl pkg/cmd/util/podcmd FindOrDefaultContainerByName).
+ * else the first one (kubectl pkg/cmd/util/podcmd/podcmd.go FindOrDefaultContainerByName).
  * Returns the notice kubectl prints on stderr when it had to choose among several.
  */
 export function defaultContainer(pod: KObject): { name: string; notice?: string } {
@@ -83,8 +97,11 @@ export function defaultContainer(pod: KObject): { name: string; notice?: string 
   const ann = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container']
   if (ann && names.includes(ann)) return { name: ann }
   const name = names[0]
-  if (names.length > 1) {
-    const all = [...names, ...((pod.spec?.initContainers ?? []) as { name: string }[]).map((x) => x.name)]
+  const init = (pod.spec?.initContainers ?? []) as { name: string }[]
+  const ephem = (pod.spec?.ephemeralContainers ?? []) as { name: string }[]
+  // podcmd.FindOrDefaultContainerByName: the notice also shows when init/ephemeral containers exist.
+  if (names.length > 1 || init.length || ephem.length) {
+    const all = [...names, ...ephem.map((x) => `${x.name} (ephem)`), ...init.map((x) => `${x.name} (init)`)]
     return { name, notice: `Defaulted container "${name}" out of: ${all.join(', ')}` }
   }
   return { name }

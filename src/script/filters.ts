@@ -66,7 +66,7 @@ function parseCount(tool: 'head' | 'tail', args: string[]): { n: number; from?: 
   let spec: string | undefined
   for (let k = 0; k < args.length; k++) {
     const a = args[k]
-    if (a === '-n' || a === '--lines') spec = args[++k]
+    if (a === '-n' || a === '--lines') spec = args[++k] ?? ''
     else if (a.startsWith('--lines=')) spec = a.slice(8)
     else if (a.startsWith('-n')) spec = a.slice(2)
     else if (/^-\d+$/.test(a)) spec = a.slice(1)

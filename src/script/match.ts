@@ -92,7 +92,7 @@ export function formatDiff(expected: string[], actual: string[], m: MatchResult,
   const act = trimTrailingEmpty(actual)
   out.push(`${indent}actual:`)
   if (act.length === 0 && m.actualIndex <= 0) out.push(`${indent}> (no output)`)
-  act.forEach((l, k) => out.push(`${indent}${mark(k === m.actualIndex)}${l}`))
+  act.forEach((l, k) => out.push(`${indent}${mark(k === m.actualIndex)}${l.trim() === '' ? '(empty line)' : l}`))
   if (act.length > 0 && m.actualIndex >= act.length) out.push(`${indent}> (end of output)`)
   return out.join('\n')
 }

@@ -131,7 +131,7 @@ export async function runScript(script: Script, opts: RunOptions = {}): Promise<
     if (crash) {
       step.ok = false
       step.crash = crash
-      step.diff = (step.diff ? step.diff + '\n' : '') + `  the command crashed: ${crash.split('\n')[0]}`
+      step.diff = (step.diff ? step.diff + '\n' : '') + `  the command crashed: ${crash.split('\n').slice(0, 4).join('\n    ')}`
     }
     if (checked || crash) {
       if (step.ok) passedChecks++

@@ -9,7 +9,18 @@ import { objectMatches, type Selector } from './selectors'
 import { randomHex, randomString } from '../sim/rng'
 import { rfc3339 } from '../sim/time'
 
-export const clone = <T>(x: T): T => structuredClone(x)
+/** Deep copy of plain JSON data (much faster than structuredClone for small objects). */
+export function clone<T>(x: T): T {
+  if (x === null || typeof x !== 'object') return x
+  if (Array.isArray(x)) {
+    const out = new Array(x.length)
+    for (let i = 0; i < x.length; i++) out[i] = clone(x[i])
+    return out as T
+  }
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(x)) out[k] = clone((x as Record<string, unknown>)[k])
+  return out as T
+}
 
 export interface ListOptions {
   namespace?: string
@@ -27,7 +38,7 @@ export interface DeleteOptions {
 }
 
 export interface UpdateOptions {
-  /** 'status' or 'ephemeralcontainers'; the main resource when absent. */
+  /** 'status', 'ephemeralcontainers' or 'binding' (pods); the main resource when absent. */
   subresource?: string
 }
 
@@ -108,16 +119,22 @@ export class ApiClient {
         return fail({ code: 403, reason: 'Forbidden', message: `${info.plural} "${meta.name || meta.generateName}" is forbidden: unable to create new content in namespace ${meta.namespace} because it is being terminated` })
       }
     }
+    // A rejected request leaves no trace: random draws (generateName, admission) are undone.
+    const rngBefore = c.state.rng
     if (!meta.name && meta.generateName) meta.name = meta.generateName.slice(0, 58) + randomString(c.state, 5) // names.SimpleNameGenerator
     const admitted = admit(c, 'CREATE', info, obj, undefined)
-    if (!admitted.ok) return admitted
+    if (!admitted.ok) {
+      c.state.rng = rngBefore
+      return admitted
+    }
     const out = admitted.value
     const key = keyOf(out.metadata.namespace, out.metadata.name)
     if (bucket(c, info.plural)[key]) {
+      c.state.rng = rngBefore
       const what = info.group ? `${info.plural}.${info.group}` : info.plural
       return fail({ code: 409, reason: 'AlreadyExists', message: `${what} "${out.metadata.name}" already exists`, details: { name: out.metadata.name, kind: info.plural } })
     }
-    out.metadata.uid = newUid(c)
+    if (!out.metadata.uid) out.metadata.uid = newUid(c) // admission may have set it (Job selectors need it)
     out.metadata.creationTimestamp = rfc3339(c.now)
     out.metadata.resourceVersion = nextRV(c)
     if (out.spec !== undefined && info.plural !== 'pods') out.metadata.generation = 1
@@ -145,6 +162,14 @@ export class ApiClient {
     let obj: KObject
     if (opts.subresource === 'status') {
       obj = { ...clone(old), status: clone(input.status) }
+    } else if (opts.subresource === 'binding' && info.plural === 'pods') {
+      // pods/binding (pkg/registry/core/pod/storage/storage.go BindingREST.setPodHostAndAnnotations):
+      // sets spec.nodeName once, with the status the scheduler sends (PodScheduled True).
+      if (old.spec?.nodeName) return fail({ code: 409, reason: 'Conflict', message: `pod ${old.metadata.name} is already assigned to node "${old.spec.nodeName}"` })
+      if (old.metadata.deletionTimestamp) return fail({ code: 409, reason: 'Conflict', message: `pod ${old.metadata.name} is being deleted, cannot be assigned to a host` })
+      obj = clone(old)
+      obj.spec = { ...obj.spec, nodeName: input.spec?.nodeName }
+      if (input.status !== undefined) obj.status = clone(input.status)
     } else if (opts.subresource === 'ephemeralcontainers') {
       obj = clone(old)
       obj.spec = { ...obj.spec, ephemeralContainers: clone(input.spec?.ephemeralContainers ?? []) }
@@ -164,12 +189,12 @@ export class ApiClient {
     if (old.metadata.generation !== undefined) {
       out.metadata.generation = !opts.subresource && specChanged(old, out) ? old.metadata.generation + 1 : old.metadata.generation
     }
-    if (JSON.stringify(out) === JSON.stringify({ ...old, metadata: { ...old.metadata, resourceVersion: out.metadata.resourceVersion } })) {
+    if (opts.subresource !== 'binding' && JSON.stringify(out) === JSON.stringify({ ...old, metadata: { ...old.metadata, resourceVersion: out.metadata.resourceVersion } })) {
       return ok(old) // no-op update: etcd is not written, no watch event (GuaranteedUpdate)
     }
     out.metadata.resourceVersion = nextRV(c)
     // An object being deleted whose last finalizer was removed goes away now.
-    if (out.metadata.deletionTimestamp && !(out.metadata.finalizers?.length) && info.plural !== 'pods') {
+    if (out.metadata.deletionTimestamp && !(out.metadata.finalizers?.length) && info.plural !== 'pods' && !(info.plural === 'namespaces' && out.spec?.finalizers?.length)) {
       delete bucket(c, info.plural)[key]
       this.record('update', info.plural, key)
       c.notify('DELETED', info.plural, key, out)
@@ -234,12 +259,14 @@ export class ApiClient {
         return ok(obj)
       }
     }
-    if (finalizers.length) {
+    // A namespace also waits for its spec.finalizers (the namespace controller's `kubernetes`).
+    const nsFinalizing = plural === 'namespaces' && (old.spec?.finalizers?.length ?? 0) > 0
+    if (finalizers.length || nsFinalizing) {
       if (old.metadata.deletionTimestamp && JSON.stringify(finalizers) === JSON.stringify(old.metadata.finalizers ?? [])) return ok(old)
       const obj = clone(old)
       obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp ?? rfc3339(c.now)
       obj.metadata.deletionGracePeriodSeconds = 0
-      obj.metadata.finalizers = finalizers
+      if (finalizers.length) obj.metadata.finalizers = finalizers
       obj.metadata.resourceVersion = nextRV(c)
       if (plural === 'namespaces') obj.status = { ...(obj.status ?? {}), phase: 'Terminating' }
       bucket(c, plural)[key] = obj

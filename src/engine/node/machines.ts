@@ -9,10 +9,11 @@ import { bytes } from '../api/quantity'
 import { randomHex } from '../sim/rng'
 import { rfc3339, rfc3339Micro } from '../sim/time'
 import { cachedImages, markCached } from './kubelet/images'
+import { recordEvent } from '../api/events'
 
 export const LEASE_RENEW_MS = 10_000
-/** kubelet --node-status-update-frequency; status is also written on every change. */
-export const NODE_STATUS_MS = 10_000
+/** nodeStatusReportFrequency (5 min): an unchanged status is re-posted this often; the Lease is the heartbeat. */
+export const NODE_STATUS_MS = 300_000
 const EVICTION_HARD_MEMORY = 100 * 2 ** 20 // kubeadm default evictionHard memory.available 100Mi
 const SYSTEM_IMAGES = [
   'registry.k8s.io/etcd:3.5.12-0',
@@ -118,8 +119,14 @@ export function registerNode(c: Cluster, m: Machine): void {
     },
   })
   if (r.ok) {
-    // The apiserver does not keep status on create for nodes in all setups: write it again.
-    if (!r.value.status?.nodeInfo) api.updateStatus('nodes', undefined, m.name, (n) => { n.status = { ...(n.status ?? {}), conditions: nodeConditions(c, true) } })
+    // The kubelet's start-up events on its Node (kubelet.go, kubelet_node_status.go recordNodeStatusEvent).
+    const src = { component: 'kubelet', host: m.name }
+    recordEvent(c, src, r.value, 'Normal', 'Starting', 'Starting kubelet.')
+    for (const ev of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID']) recordEvent(c, src, r.value, 'Normal', ev, `Node ${m.name} status is now: ${ev}`)
+    recordEvent(c, src, r.value, 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods')
+    recordEvent(c, src, r.value, 'Normal', 'NodeReady', `Node ${m.name} status is now: NodeReady`)
+    // node lifecycle controller's RegisteredNode (node_lifecycle_controller.go recordNodeEvent).
+    recordEvent(c, { component: 'node-controller' }, r.value, 'Normal', 'RegisteredNode', `Node ${m.name} event: Registered Node ${m.name} in Controller`)
   }
   renewLease(c, m.name)
   c.schedule(LEASE_RENEW_MS, { type: 'kubelet.heartbeat', node: m.name })
@@ -148,9 +155,4 @@ export function postNodeStatus(c: Cluster, node: string): void {
   api.updateStatus('nodes', undefined, node, (n) => {
     n.status = { ...(n.status ?? {}), conditions: nodeConditions(c, true, n), images: nodeImages(c, node) }
   })
-}
-
-/** Last time the kubelet proved it is alive (lease renew or status post), sim ms. */
-export function kubeletAlive(c: Cluster, node: string): boolean {
-  return !!c.state.machines[node]?.kubeletRunning
 }

@@ -21,29 +21,21 @@ export function newQueue(): QueueState {
   return { key: [], seq: [], ev: [], nextSeq: 0 }
 }
 
-function less(q: QueueState, i: number, j: number): boolean {
-  const a = q.key[i]
-  const b = q.key[j]
-  return a < b || (a === b && q.seq[i] < q.seq[j])
-}
-
-function swap(q: QueueState, i: number, j: number): void {
-  const k = q.key[i]; q.key[i] = q.key[j]; q.key[j] = k
-  const s = q.seq[i]; q.seq[i] = q.seq[j]; q.seq[j] = s
-  const e = q.ev[i]; q.ev[i] = q.ev[j]; q.ev[j] = e
-}
-
 export function push(q: QueueState, at: number, priority: number, ev: SimEvent): void {
-  let i = q.key.length
-  q.key.push(at * 16 + priority)
-  q.seq.push(q.nextSeq++)
-  q.ev.push(ev)
+  const key = q.key, seq = q.seq, evs = q.ev
+  const k = at * 16 + priority
+  const sq = q.nextSeq++
+  // Sift up with a hole instead of swaps: one write per level.
+  let i = key.length
+  key.push(k); seq.push(sq); evs.push(ev)
   while (i > 0) {
-    const parent = (i - 1) >> 1
-    if (!less(q, i, parent)) break
-    swap(q, i, parent)
-    i = parent
+    const p = (i - 1) >> 1
+    const pk = key[p]
+    if (pk < k || (pk === k && seq[p] < sq)) break
+    key[i] = pk; seq[i] = seq[p]; evs[i] = evs[p]
+    i = p
   }
+  key[i] = k; seq[i] = sq; evs[i] = ev
 }
 
 export function size(q: QueueState): number {
@@ -56,30 +48,35 @@ export function peekAt(q: QueueState): number | undefined {
 }
 
 export function pop(q: QueueState): { at: number; ev: SimEvent } | undefined {
-  const n = q.key.length
-  if (n === 0) return undefined
+  if (q.key.length === 0) return undefined
   const at = Math.floor(q.key[0] / 16)
-  const ev = q.ev[0]
-  const lastKey = q.key.pop() as number
-  const lastSeq = q.seq.pop() as number
-  const lastEv = q.ev.pop() as SimEvent
-  if (n > 1) {
-    q.key[0] = lastKey
-    q.seq[0] = lastSeq
-    q.ev[0] = lastEv
-    const m = n - 1
+  return { at, ev: popEvent(q) }
+}
+
+/** Removes and returns the head event without allocating (the event loop's hot path). */
+export function popEvent(q: QueueState): SimEvent {
+  const key = q.key, seq = q.seq, evs = q.ev
+  const head = evs[0]
+  const lk = key.pop() as number
+  const ls = seq.pop() as number
+  const le = evs.pop() as SimEvent
+  const m = key.length
+  if (m > 0) {
+    // Sift the last element down from the root with a hole.
     let i = 0
     for (;;) {
-      const l = 2 * i + 1
-      if (l >= m) break
-      const r = l + 1
-      const c = r < m && less(q, r, l) ? r : l
-      if (!less(q, c, i)) break
-      swap(q, i, c)
+      let c = 2 * i + 1
+      if (c >= m) break
+      const r = c + 1
+      if (r < m && (key[r] < key[c] || (key[r] === key[c] && seq[r] < seq[c]))) c = r
+      const ck = key[c]
+      if (lk < ck || (lk === ck && ls < seq[c])) break
+      key[i] = ck; seq[i] = seq[c]; evs[i] = evs[c]
       i = c
     }
+    key[i] = lk; seq[i] = ls; evs[i] = le
   }
-  return { at, ev }
+  return head
 }
 
 /** Removes every event matching the predicate (used when a pod or node goes away). */

@@ -18,6 +18,5 @@ export function loadManifests(io: KubectlIO, filenames: string[]): ManifestResul
     if (!r.ok) return r
     all.push(...r.value)
   }
-  if (all.length === 0) return { ok: false, message: 'no objects passed to apply' }
   return { ok: true, value: all }
 }

@@ -13,7 +13,8 @@ export interface ManifestObject {
   source: string
 }
 
-export type ManifestResult = { ok: true; value: ManifestObject[] } | { ok: false; message: string }
+/** On YAML errors, `line`/`column` (1-based, in the whole text) let an editor mark the spot. */
+export type ManifestResult = { ok: true; value: ManifestObject[] } | { ok: false; message: string; line?: number; column?: number }
 
 /** Splits on `---` separator lines (a `---` followed only by a comment also separates). */
 export function splitDocuments(text: string): string[] {
@@ -47,12 +48,23 @@ function isObject(x: unknown): x is Record<string, unknown> {
 
 export function parseManifests(text: string, source: string): ManifestResult {
   const out: ManifestObject[] = []
+  let startLine = 1
   for (const chunk of splitDocuments(text)) {
+    const chunkStart = startLine
+    startLine += chunk.split('\n').length + 1 // the chunk's lines and the `---` separator
     if (chunk.trim() === '') continue
     const doc = parseDocument(chunk, { uniqueKeys: true, prettyErrors: false })
     if (doc.errors.length) {
-      const { line, message } = goYamlMessage(doc.errors[0], chunk)
-      return { ok: false, message: `error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${message}` }
+      const e = doc.errors[0]
+      const { line, message } = goYamlMessage(e, chunk)
+      const offset = e.pos?.[0] ?? 0
+      const before = chunk.slice(0, offset).split('\n')
+      return {
+        ok: false,
+        message: `error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${message}`,
+        line: chunkStart + before.length - 1,
+        column: before[before.length - 1].length + 1,
+      }
     }
     const value: unknown = doc.toJS()
     if (value === null || value === undefined) continue

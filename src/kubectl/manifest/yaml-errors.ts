@@ -15,7 +15,9 @@ const GO_YAML: Record<string, string> = {
 }
 
 export function goYamlMessage(e: YAMLError, text: string): { line: number; message: string } {
-  const line = e.linePos?.[0]?.line ?? 1
+  // 1-based line of the error offset (linePos is only filled with prettyErrors).
+  const offset = e.pos?.[0] ?? 0
+  const line = e.linePos?.[0]?.line ?? text.slice(0, offset).split('\n').length
   let message = GO_YAML[e.code] ?? 'did not find expected key'
   if (e.code === 'BAD_INDENT' && /Flow (sequence|mapping)/.test(e.message)) message = /sequence/.test(e.message) ? "did not find expected ',' or ']'" : "did not find expected ',' or '}'"
   if (e.code === 'UNEXPECTED_TOKEN' && /^\s*-/.test(text)) message = "did not find expected '-' indicator"

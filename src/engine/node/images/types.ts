@@ -40,10 +40,12 @@ export interface RepoSpec {
   idleCpuMilli: number
   idleMemoryMi: number
   cpuPerRequestMilli: number
+  /** ENTRYPOINT when it differs by tag (nginx gained /docker-entrypoint.sh in 1.19). */
+  entrypointFor?: (tag: string) => string[]
   /** Basenames of argv[0] that start the image's server (its default process). */
   servers?: string[]
   /** Startup log lines of the default server process (version placeholders resolved by tag). */
-  logs?: (tag: string) => string[]
+  logs?: (tag: string, now: number) => string[]
   /** HTTP personality of the default process. */
   http?: 'nginx' | 'httpd' | 'tomcat' | 'hpa' | 'apiserver' | 'metrics' | 'generic' | 'none'
 }

@@ -1,0 +1,24 @@
+// What a shell command sees and returns.
+import type { ImageInfo } from '../../images/types'
+import type { ProcessHost } from '../../process-types'
+import type { ShellState } from '../state'
+
+export interface Ctx {
+  host: ProcessHost
+  info: ImageInfo
+  st: ShellState
+  argv: string[]
+  stdin: string
+  /** Environment of the command (container env + exported shell variables + prefix assignments); built on demand. */
+  env(): Record<string, string>
+  out(text: string): void
+  err(text: string): void
+}
+
+export interface CmdResult {
+  code: number
+  /** Extra sim time the command takes (sleep, network latency). */
+  ms?: number
+}
+
+export type Command = (ctx: Ctx) => CmdResult

@@ -1,0 +1,28 @@
+// Runs the golden scenario scripts in scope; a failure shows each failing expectation with a diff.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, it } from 'vitest'
+import { parseScript } from '../../src/script/parse'
+import { formatFailures, runScript } from '../../src/script/run'
+
+/** Goldens this milestone must pass (by number prefix). */
+export const IN_SCOPE = ['00', '01', '02', '03', '04', '06', '13']
+
+const dir = __dirname
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.sh') && IN_SCOPE.includes(f.slice(0, 2)))
+  .sort()
+
+describe('golden scenario scripts', () => {
+  it('finds every script in scope', () => {
+    if (files.length !== IN_SCOPE.length) throw new Error(`expected ${IN_SCOPE.length} goldens, found ${files.join(', ')}`)
+  })
+
+  for (const file of files) {
+    it(file, async () => {
+      const script = parseScript(readFileSync(join(dir, file), 'utf8'), `tests/golden/${file}`)
+      const t = await runScript(script)
+      if (!t.ok) throw new Error(`${t.failedChecks} failed expectation(s):\n\n${formatFailures(t)}`)
+    }, 30_000)
+  }
+})
