@@ -103,10 +103,9 @@ const noopIO: KubectlIO = {
   streamLimitMs: 0,
 }
 
-async function e3e6(): Promise<BenchResult[]> {
-  const { schedulePending } = await import('../src/engine/controlplane/scheduler/scheduler')
-  const { runKubectl } = await import('../src/kubectl')
-  const c = createCluster({ seed: 3, workers: 50, nodeCpu: '64', nodeMemory: '256Gi' })
+/** A 50-worker cluster with 2,000 pending pods (nothing scheduled yet). */
+function pendingPods(seed: number): Cluster {
+  const c = createCluster({ seed, workers: 50, nodeCpu: '64', nodeMemory: '256Gi' })
   for (let i = 0; i < 2000; i++) {
     const r = c.api.create({
       apiVersion: 'v1',
@@ -116,10 +115,26 @@ async function e3e6(): Promise<BenchResult[]> {
     } as never)
     if (!r.ok) throw new Error(`E3: create pod: ${r.status.message}`)
   }
-  const t0 = performance.now()
-  const bound = schedulePending(c)
-  const e3ms = performance.now() - t0
-  const out: BenchResult[] = [result('E3', e3ms, 'ms', 100, false, bound === 2000 ? undefined : `only ${bound} of 2000 pods bound`)]
+  return c
+}
+
+async function e3e6(): Promise<BenchResult[]> {
+  const { schedulePending } = await import('../src/engine/controlplane/scheduler/scheduler')
+  const { runKubectl } = await import('../src/kubectl')
+  // One warm-up round lets the JIT compile the scheduler (as E1 and E6 warm up too); then the
+  // median of three rounds, each on a fresh cluster.
+  schedulePending(pendingPods(2))
+  const times: number[] = []
+  let c = pendingPods(3)
+  let bound = 0
+  for (let round = 0; round < 3; round++) {
+    if (round > 0) c = pendingPods(3 + round)
+    const t0 = performance.now()
+    bound = schedulePending(c)
+    times.push(performance.now() - t0)
+    if (bound !== 2000) break
+  }
+  const out: BenchResult[] = [result('E3', median(times), 'ms', 100, false, bound === 2000 ? undefined : `only ${bound} of 2000 pods bound`)]
   if (bound !== 2000) out[0].ratio = 0
 
   // E6 over the same 2,000 pods, after the kubelets have started them.

@@ -1,6 +1,7 @@
 // The cluster handle: owns the plain-JSON state, runs the event loop, delivers watch events to
 // components, and records observability (activities, changes) outside the hashed state.
 import { ApiClient } from './api/store'
+import { flushEvents } from './api/events'
 import type { KObject, Result, WatchEvent, WatchEventType } from './api/types'
 import { componentFactories, eventHandlers, actionHandlers, bootstrapSteps, type Action, type Component } from './registry'
 import { DEFAULT_CONFIG, type ClusterConfig, type ClusterState } from './state'
@@ -37,6 +38,10 @@ export class Cluster {
   readonly api: ApiClient
   private comps: Component[] = []
   private compByName: Record<string, Component> = {}
+  /** Components by watched plural: the store notifies on every write, so this is a hot path. */
+  private compsByPlural: Record<string, Component[]> = {}
+  /** Node-scoped pod watchers (kubelets), by node name. */
+  private podWatchersByNode: Record<string, Component[]> = {}
   private acts: Activity[] = []
   private actSeq = 0
   private changed = new Map<string, 'added' | 'updated' | 'removed'>()
@@ -60,7 +65,15 @@ export class Cluster {
   refreshComponents(): void {
     this.comps = componentFactories.flatMap((f) => f(this))
     this.compByName = {}
-    for (const comp of this.comps) this.compByName[comp.name] = comp
+    this.compsByPlural = {}
+    this.podWatchersByNode = {}
+    for (const comp of this.comps) {
+      this.compByName[comp.name] = comp
+      for (const plural of comp.watches) {
+        if (plural === 'pods' && comp.podsOnNode !== undefined) (this.podWatchersByNode[comp.podsOnNode] ??= []).push(comp)
+        else (this.compsByPlural[plural] ??= []).push(comp)
+      }
+    }
   }
 
   components(): readonly Component[] {
@@ -79,15 +92,22 @@ export class Cluster {
   /** Called by the store after every write: queues the event for each interested component. */
   notify(type: WatchEventType, plural: string, key: string, object: KObject): void {
     this.changed.set(`${plural}/${key}`, type === 'ADDED' ? 'added' : type === 'DELETED' ? 'removed' : 'updated')
-    for (const comp of this.comps) {
-      if (!comp.watches.includes(plural)) continue
-      if (comp.accepts && !comp.accepts(plural, object)) continue
-      const q = (this.state.watch[comp.name] ??= { pending: [], scheduled: false })
-      q.pending.push({ type, plural, key, object })
-      if (!q.scheduled) {
-        q.scheduled = true
-        this.schedule(comp.latencyMs ?? 5, { type: 'watch.deliver', component: comp.name }, PRIORITY.watch)
-      }
+    const comps = this.compsByPlural[plural]
+    if (comps) for (const comp of comps) this.enqueue(comp, type, plural, key, object)
+    if (plural === 'pods') {
+      const node = object.spec?.nodeName as string | undefined
+      const kubelets = node ? this.podWatchersByNode[node] : undefined
+      if (kubelets) for (const comp of kubelets) this.enqueue(comp, type, plural, key, object)
+    }
+  }
+
+  private enqueue(comp: Component, type: WatchEventType, plural: string, key: string, object: KObject): void {
+    if (comp.accepts && !comp.accepts(plural, object)) return
+    const q = (this.state.watch[comp.name] ??= { pending: [], scheduled: false })
+    q.pending.push({ type, plural, key, object })
+    if (!q.scheduled) {
+      q.scheduled = true
+      this.schedule(comp.latencyMs ?? 5, { type: 'watch.deliver', component: comp.name }, PRIORITY.watch)
     }
   }
 
@@ -112,6 +132,7 @@ export class Cluster {
     const ev = popEvent(q)
     if (at > this.state.now) this.state.now = at
     this.dispatch(ev)
+    if (this.state.eventBuffer.length) flushEvents(this)
     return true
   }
 
@@ -127,6 +148,7 @@ export class Cluster {
   }
 
   runUntil(t: number): void {
+    if (this.state.eventBuffer.length) flushEvents(this)
     while (this.step(t)) {
       /* run */
     }
@@ -146,7 +168,8 @@ export class Cluster {
   }
 
   recordActivity(a: Omit<Activity, 'seq' | 'start' | 'end'>): void {
-    this.acts.push({ ...a, seq: this.actSeq++, start: this.state.now, end: this.state.now + REQUEST_MS })
+    const now = this.state.now
+    this.acts.push({ seq: this.actSeq++, kind: a.kind, from: a.from, to: a.to, verb: a.verb, plural: a.plural, key: a.key, start: now, end: now + REQUEST_MS })
     if (this.acts.length > ACTIVITY_CAP * 2) this.acts.splice(0, this.acts.length - ACTIVITY_CAP)
   }
 
@@ -200,6 +223,7 @@ export function initialState(config: ClusterConfig): ClusterState {
     watch: {},
     components: {},
     eventIndex: {},
+    eventBuffer: [],
   }
 }
 

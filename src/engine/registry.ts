@@ -14,6 +14,11 @@ export interface Component {
   watches: string[]
   /** Optional filter (e.g. a kubelet only sees pods bound to its node). */
   accepts?(plural: string, obj: KObject): boolean
+  /**
+   * Only pods bound to this node (a kubelet's field selector spec.nodeName=<node>). Indexed by
+   * the cluster, so a pod write reaches one kubelet instead of asking every one of them.
+   */
+  podsOnNode?: string
   /** Delivery latency in ms (default 5). */
   latencyMs?: number
   onEvents(c: Cluster, events: WatchEvent[]): void

@@ -1,6 +1,7 @@
 // The whole cluster state: plain JSON, structuredClone-able, hashed for determinism checks.
 import type { QueueState } from './sim/queue'
 import type { KObject, WatchEvent } from './api/types'
+import type { PendingEvent } from './api/events'
 
 export type NetworkBackend = 'vxlan' | 'host-gw' | 'udp'
 
@@ -65,4 +66,6 @@ export interface ClusterState {
   components: Record<string, unknown>
   /** Event deduplication index: correlation key → event store key (EventCorrelator). */
   eventIndex: Record<string, string>
+  /** Events recorded but not yet written (the recorder's buffer; flushed after each step). */
+  eventBuffer: PendingEvent[]
 }

@@ -3,7 +3,7 @@
 // (k8s.io/client-go/tools/record/events_cache.go).
 import type { Cluster } from '../cluster'
 import type { KObject } from './types'
-import { rfc3339, rfc3339Micro } from '../sim/time'
+import { rfc3339 } from '../sim/time'
 import { randomHex } from '../sim/rng'
 import { STORED } from './resources'
 
@@ -13,6 +13,22 @@ export interface EventSource {
   host?: string
 }
 
+/** An event waiting in the recorder's buffer (plain data, part of the cluster state). */
+export interface PendingEvent {
+  source: EventSource
+  involved: { kind: string; namespace?: string; name: string; uid: string; apiVersion: string; resourceVersion: string }
+  type: 'Normal' | 'Warning'
+  reason: string
+  message: string
+  fieldPath?: string
+  at: number
+}
+
+/**
+ * Records an event. As client-go's EventBroadcaster does, recording only queues it; the
+ * cluster writes queued events after the current step (flushEvents), so a component's hot
+ * loop (the scheduler binding 2,000 pods) does not wait on Event writes.
+ */
 export function recordEvent(
   c: Cluster,
   source: EventSource,
@@ -22,46 +38,63 @@ export function recordEvent(
   message: string,
   fieldPath?: string,
 ): void {
-  const ns = involved.metadata.namespace || 'default'
-  const corr = [source.component, source.host ?? '', involved.kind, ns, involved.metadata.name, involved.metadata.uid, fieldPath ?? '', type, reason, message].join('|')
+  const m = involved.metadata
+  c.state.eventBuffer.push({
+    source,
+    involved: { kind: involved.kind, namespace: m.namespace, name: m.name, uid: m.uid, apiVersion: involved.apiVersion, resourceVersion: m.resourceVersion },
+    type, reason, message, fieldPath, at: c.now,
+  })
+}
+
+/** Writes the queued events through the API, aggregating repeats (EventCorrelator). */
+export function flushEvents(c: Cluster): void {
+  const buf = c.state.eventBuffer
+  if (buf.length === 0) return
+  c.state.eventBuffer = []
+  for (const e of buf) writeEvent(c, e)
+}
+
+function writeEvent(c: Cluster, e: PendingEvent): void {
+  const { source, involved, type, reason, message, fieldPath } = e
+  const ns = involved.namespace || 'default'
+  const corr = [source.component, source.host ?? '', involved.kind, ns, involved.name, involved.uid, fieldPath ?? '', type, reason, message].join('|')
   const api = c.client(source.component === 'kubelet' && source.host ? `kubelet/${source.host}` : source.component)
+  const at = rfc3339(e.at)
   const existingKey = c.state.eventIndex[corr]
   if (existingKey) {
-    const [evNs, evName] = existingKey.split('/')
-    const r = api.mutate('events', evNs, evName, (ev) => {
+    const slash = existingKey.indexOf('/')
+    const r = api.mutate('events', existingKey.slice(0, slash), existingKey.slice(slash + 1), (ev) => {
       ev.count = ((ev.count as number) ?? 1) + 1
-      ev.lastTimestamp = rfc3339(c.now)
+      ev.lastTimestamp = at
     })
     if (r.ok) return
   }
-  const name = `${involved.metadata.name}.${randomHex(c.state, 16)}`
+  const name = `${involved.name}.${randomHex(c.state, 16)}`
   const r = api.create({
     apiVersion: 'v1',
     kind: 'Event',
     metadata: { name, namespace: ns },
     involvedObject: {
       kind: involved.kind,
-      namespace: involved.metadata.namespace,
-      name: involved.metadata.name,
-      uid: involved.metadata.uid,
+      namespace: involved.namespace,
+      name: involved.name,
+      uid: involved.uid,
       apiVersion: involved.apiVersion,
-      resourceVersion: involved.metadata.resourceVersion,
+      resourceVersion: involved.resourceVersion,
       ...(fieldPath ? { fieldPath } : {}),
     },
     reason,
     message,
     source: source.host ? { component: source.component, host: source.host } : { component: source.component },
-    firstTimestamp: rfc3339(c.now),
-    lastTimestamp: rfc3339(c.now),
+    firstTimestamp: at,
+    lastTimestamp: at,
     count: 1,
     type,
     eventTime: null,
     reportingComponent: source.component,
     reportingInstance: source.host ?? '',
-    action: undefined,
   })
   if (r.ok) c.state.eventIndex[corr] = `${ns}/${name}`
-  void rfc3339Micro
 }
 
 /** Events about one object, oldest first (what `kubectl describe` lists). */

@@ -4,10 +4,22 @@
 const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 }
 const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 }
 
+/** Parsed quantity strings: a pure function's memo (manifests repeat the same few values). */
+const memo: Record<string, number> = {}
+let memoSize = 0
+
 /** The quantity as a number of base units (cores, bytes), or NaN if malformed. */
 export function parseQuantity(q: string | number | undefined | null): number {
   if (q === undefined || q === null) return NaN
   if (typeof q === 'number') return q
+  const hit = memo[q]
+  if (hit !== undefined) return hit
+  const v = parseQuantityText(q)
+  if (memoSize < 4096) { memo[q] = v; memoSize++ }
+  return v
+}
+
+function parseQuantityText(q: string): number {
   const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/.exec(q.trim())
   if (!m) return NaN
   const n = Number(m[1])

@@ -8,6 +8,7 @@ import { fail, ok, type ApiStatus, type KObject, type NewObject, type Result, ty
 import { objectMatches, type Selector } from './selectors'
 import { randomHex, randomString } from '../sim/rng'
 import { rfc3339 } from '../sim/time'
+import { flushEvents } from './events'
 
 /** Deep copy of plain JSON data (much faster than structuredClone for small objects). */
 export function clone<T>(x: T): T {
@@ -75,6 +76,7 @@ export class ApiClient {
   constructor(private c: Cluster, readonly actor: string) {}
 
   get(plural: string, namespace: string | undefined, name: string): KObject | undefined {
+    if (plural === 'events' && this.c.state.eventBuffer.length) flushEvents(this.c)
     const info = STORED[plural]
     return this.c.state.store.objects[plural]?.[keyOf(info?.namespaced ? namespace : undefined, name)]
   }
@@ -87,6 +89,8 @@ export class ApiClient {
 
   /** List in API order (namespace, name). The returned objects are the stored ones: never mutate them. */
   list(plural: string, opts: ListOptions = {}): KObject[] {
+    // Readers of events see what the recorders have queued (the broadcaster has sent it).
+    if (plural === 'events' && this.c.state.eventBuffer.length) flushEvents(this.c)
     const all = this.c.state.store.objects[plural]
     if (!all) return []
     const out: KObject[] = []
@@ -204,6 +208,30 @@ export class ApiClient {
     this.record(opts.subresource ? `update/${opts.subresource}` : 'update', info.plural, key)
     c.notify('MODIFIED', info.plural, key, out)
     return ok(out)
+  }
+
+  /**
+   * POST pods/{name}/binding: sets spec.nodeName once and PodScheduled True, in one write
+   * (k/k pkg/registry/core/pod/storage/storage.go BindingREST.setPodHostAndAnnotations).
+   * Builds the new object by structural sharing: stored objects are never mutated in place.
+   */
+  bind(namespace: string, name: string, nodeName: string): Result<KObject> {
+    const c = this.c
+    const key = keyOf(namespace, name)
+    const old = bucket(c, 'pods')[key]
+    if (!old) return fail(notFound(STORED.pods, name))
+    if (old.spec?.nodeName) return fail({ code: 409, reason: 'Conflict', message: `pod ${name} is already assigned to node "${old.spec.nodeName}"` })
+    if (old.metadata.deletionTimestamp) return fail({ code: 409, reason: 'Conflict', message: `pod ${name} is being deleted, cannot be assigned to a host` })
+    const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(c.now) }
+    const conds = ((old.status?.conditions ?? []) as { type: string }[]).filter((x) => x.type !== 'PodScheduled')
+    // Destructure rather than `delete`: deleting a key drops V8 objects into slow dictionary mode.
+    const { nominatedNodeName: _nominated, ...rest } = (old.status ?? {}) as Record<string, unknown>
+    const status = { ...rest, phase: old.status?.phase ?? 'Pending', conditions: [...conds, cond] }
+    const obj: KObject = { ...old, metadata: { ...old.metadata, resourceVersion: nextRV(c) }, spec: { ...old.spec, nodeName }, status }
+    bucket(c, 'pods')[key] = obj
+    this.record('create/binding', 'pods', key)
+    c.notify('MODIFIED', 'pods', key, obj)
+    return ok(obj)
   }
 
   /** Read-modify-write on a private copy; `fn` returns false to skip the write. */

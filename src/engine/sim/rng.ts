@@ -43,6 +43,9 @@ export function randomString(host: RngHost, n: number, alphabet = ALPHANUMS): st
   return out
 }
 
+/** n hex digits, eight per draw (uids and event names are drawn often). */
 export function randomHex(host: RngHost, n: number): string {
-  return randomString(host, n, '0123456789abcdef')
+  let out = ''
+  while (out.length < n) out += Math.floor(random(host) * 4294967296).toString(16).padStart(8, '0')
+  return out.slice(0, n)
 }

@@ -21,8 +21,12 @@ export interface FilterResult {
 
 const PASS: FilterResult = { reasons: [], unresolvable: false }
 
-/** Runs the filters for one pod on one node. `req` is the pod's effective (actual) request. */
-export function filterNode(pod: KObject, req: Req, info: NodeInfo): FilterResult {
+/**
+ * The filters that depend only on the pod's scheduling constraints and the node's labels, taints
+ * and cordon — not on what runs there. Within one scheduling batch (a fixed node snapshot) their
+ * result can be shared by pods with the same constraints. Undefined = passes.
+ */
+export function staticFilter(pod: KObject, info: NodeInfo): FilterResult | undefined {
   const node = info.node
   const tolerations = pod.spec?.tolerations as Toleration[] | undefined
   // NodeUnschedulable (plugins/nodeunschedulable)
@@ -36,8 +40,18 @@ export function filterNode(pod: KObject, req: Req, info: NodeInfo): FilterResult
   if (taint) return { reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`], unresolvable: true }
   // NodeAffinity (plugins/nodeaffinity)
   if (!podMatchesNodeSelectorAndAffinity(pod, node)) return { reasons: [REASON_AFFINITY], unresolvable: true }
+  return undefined
+}
+
+/** The key under which staticFilter results may be shared within a batch. */
+export function staticSignature(pod: KObject): string {
+  const s = pod.spec ?? {}
+  return JSON.stringify([s.tolerations ?? null, s.nodeSelector ?? null, s.affinity?.nodeAffinity ?? null, s.nodeName ?? null])
+}
+
+/** NodePorts and NodeResourcesFit: the filters that depend on the pods already on the node. */
+export function dynamicFilter(req: Req, info: NodeInfo, wanted: string[]): FilterResult {
   // NodePorts (plugins/nodeports): a wildcard host IP conflicts with any IP on the same port.
-  const wanted = hostPorts(pod)
   if (wanted.length && info.ports.length) {
     for (const w of wanted) {
       const [proto, ip, port] = w.split('/')
@@ -48,10 +62,18 @@ export function filterNode(pod: KObject, req: Req, info: NodeInfo): FilterResult
     }
   }
   // NodeResourcesFit (plugins/noderesources/fit.go fitsRequest): pods first, then each resource.
+  const tooMany = info.pods + 1 > info.allocPods
+  const cpu = req.cpu > 0 && req.cpu > info.allocCpu - info.reqCpu
+  const mem = req.mem > 0 && req.mem > info.allocMem - info.reqMem
+  if (!tooMany && !cpu && !mem) return PASS
   const reasons: string[] = []
-  if (info.pods + 1 > info.allocPods) reasons.push('Too many pods')
-  if (req.cpu > 0 && req.cpu > info.allocCpu - info.reqCpu) reasons.push('Insufficient cpu')
-  if (req.mem > 0 && req.mem > info.allocMem - info.reqMem) reasons.push('Insufficient memory')
-  if (reasons.length) return { reasons, unresolvable: false }
-  return PASS
+  if (tooMany) reasons.push('Too many pods')
+  if (cpu) reasons.push('Insufficient cpu')
+  if (mem) reasons.push('Insufficient memory')
+  return { reasons, unresolvable: false }
+}
+
+/** Runs the filters for one pod on one node. `req` is the pod's effective (actual) request. */
+export function filterNode(pod: KObject, req: Req, info: NodeInfo, wanted: string[] = hostPorts(pod)): FilterResult {
+  return staticFilter(pod, info) ?? dynamicFilter(req, info, wanted)
 }

@@ -10,10 +10,10 @@ import { recordEvent } from '../../api/events'
 import { cyrb53 } from '../../sim/hash'
 import { randomInt } from '../../sim/rng'
 import { rfc3339 } from '../../sim/time'
-import { buildNodeInfos, addPod, type NodeInfo } from './node-info'
-import { filterNode, type FilterResult } from './filters'
+import { buildNodeInfos, addPod, hostPorts, type NodeInfo } from './node-info'
+import { dynamicFilter, staticFilter, staticSignature, type FilterResult } from './filters'
 import { failedSchedulingMessage } from './fit-error'
-import { scoreNodes } from './scores'
+import { scoreNodes, staticScores, type StaticScores } from './scores'
 import { podRequests } from './requests'
 import { constraintsOf, topologySpreadFilter } from './topology-spread'
 import { findPreemption, priorityOf } from './preemption'
@@ -114,17 +114,7 @@ function fail(c: Cluster, pod: KObject, message: string): void {
 
 /** Binds through the pods/binding subresource: spec.nodeName + PodScheduled True in one write. */
 function bind(c: Cluster, pod: KObject, nodeName: string): KObject | undefined {
-  const r = c.client(SCHEDULER).mutate('pods', pod.metadata.namespace, pod.metadata.name, (p) => {
-    if (p.spec.nodeName) return false
-    p.spec.nodeName = nodeName
-    const conds = ((p.status ??= {}).conditions ??= []) as { type: string; status: string; reason?: string; message?: string; lastProbeTime?: null; lastTransitionTime?: string }[]
-    const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(c.now) }
-    const i = conds.findIndex((x) => x.type === 'PodScheduled')
-    if (i >= 0) conds[i] = cond
-    else conds.push(cond)
-    p.status.phase ??= 'Pending'
-    delete p.status.nominatedNodeName
-  }, { subresource: 'binding' })
+  const r = c.client(SCHEDULER).bind(pod.metadata.namespace as string, pod.metadata.name, nodeName)
   if (!r.ok || r.value.spec?.nodeName !== nodeName) return undefined
   delete st(c).unschedulable[podKey(pod)]
   recordEvent(c, { component: SCHEDULER_NAME }, pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`)
@@ -144,8 +134,16 @@ function preemptVictims(c: Cluster, pod: KObject, node: string, victims: KObject
   })
 }
 
+/** One scheduling batch: a fixed node snapshot, and results shared by pods with equal constraints. */
+interface Batch {
+  antiAffinity: boolean
+  /** staticSignature → per node (index in infos) the static filter result (undefined = passes). */
+  staticFilters: Record<string, (FilterResult | undefined)[]>
+  staticScores: Record<string, StaticScores>
+}
+
 /** One scheduling attempt for `pod` against the batch's node snapshot. Returns true if bound. */
-function scheduleOne(c: Cluster, pod: KObject, infos: NodeInfo[], keepDiag: boolean, batch: { antiAffinity: boolean }): boolean {
+function scheduleOne(c: Cluster, pod: KObject, infos: NodeInfo[], keepDiag: boolean, batch: Batch): boolean {
   const key = podKey(pod)
   if (infos.length === 0) {
     if (keepDiag) remember(c, key, [])
@@ -157,8 +155,13 @@ function scheduleOne(c: Cluster, pod: KObject, infos: NodeInfo[], keepDiag: bool
   const feasible: NodeInfo[] = []
   const interPod = hasInterPodConstraints(pod, batch.antiAffinity)
   const spread = constraintsOf(pod, 'DoNotSchedule').length > 0
-  for (const info of infos) {
-    let r = filterNode(pod, req, info)
+  const wanted = hostPorts(pod)
+  const sig = staticSignature(pod)
+  const statics = (batch.staticFilters[sig] ??= infos.map((info) => staticFilter(pod, info)))
+  const feasibleIdx: number[] = []
+  for (let k = 0; k < infos.length; k++) {
+    const info = infos[k]
+    let r = statics[k] ?? dynamicFilter(req, info, wanted)
     // PodTopologySpread then InterPodAffinity, after the filters.ts plugins (default_plugins.go order).
     if (spread && r.reasons.length === 0) {
       const f = topologySpreadFilter(pod, info, infos)
@@ -169,7 +172,7 @@ function scheduleOne(c: Cluster, pod: KObject, infos: NodeInfo[], keepDiag: bool
       if (f) r = { reasons: [f.reason], unresolvable: f.unresolvable }
     }
     results.push(r)
-    if (r.reasons.length === 0) feasible.push(info)
+    if (r.reasons.length === 0) { feasible.push(info); feasibleIdx.push(k) }
   }
   if (feasible.length === 0) {
     if (keepDiag) remember(c, key, infos.map((i, k) => ({ node: i.name, reasons: results[k].reasons })))
@@ -193,7 +196,9 @@ function scheduleOne(c: Cluster, pod: KObject, infos: NodeInfo[], keepDiag: bool
     return false
   }
   const nz = podRequests(pod, true)
-  const scores = scoreNodes(pod, req, nz, feasible, infos)
+  const allStatic = (batch.staticScores[sig] ??= staticScores(pod, infos))
+  const raw = { taint: feasibleIdx.map((k) => allStatic.taint[k]), aff: feasibleIdx.map((k) => allStatic.aff[k]) }
+  const scores = scoreNodes(pod, req, nz, feasible, infos, raw)
   if (keepDiag) {
     const byName: Record<string, number> = {}
     for (const s of scores) byName[s.name] = s.total
@@ -216,7 +221,7 @@ function runCycle(c: Cluster, keys?: Record<string, true>): number {
   if (pending.length === 0) return 0
   pending.sort(queueOrder)
   const infos = buildNodeInfos(api.list('nodes'), pods)
-  const batch = { antiAffinity: infos.some((i) => i.podList.some(existingHasRequiredAntiAffinity)) }
+  const batch: Batch = { antiAffinity: infos.some((i) => i.podList.some(existingHasRequiredAntiAffinity)), staticFilters: {}, staticScores: {} }
   let bound = 0
   // Only the last DIAG_KEEP attempts survive in the slot, so only those are recorded.
   for (let i = 0; i < pending.length; i++) if (scheduleOne(c, pending[i], infos, i >= pending.length - DIAG_KEEP, batch)) bound++

@@ -71,16 +71,24 @@ export function topologySpreadScores(pod: KObject, infos: NodeInfo[]): number[] 
 
 export interface NodeScore { name: string; total: number; parts: { NodeResourcesFit: number; NodeResourcesBalancedAllocation: number; TaintToleration: number; NodeAffinity: number; PodTopologySpread: number; InterPodAffinity: number } }
 
-/** Scores the feasible nodes for a pod. `nz` is the pod's non-zero request, `req` its actual one; `all` every node (inter-pod affinity domains). */
-export function scoreNodes(pod: KObject, req: Req, nz: Req, infos: NodeInfo[], all: NodeInfo[] = infos): NodeScore[] {
+/** Raw TaintToleration and NodeAffinity scores: functions of the pod's constraints and the node only. */
+export interface StaticScores { taint: number[]; aff: number[] }
+
+export function staticScores(pod: KObject, infos: NodeInfo[]): StaticScores {
   const tolerations = pod.spec?.tolerations as Toleration[] | undefined
-  const n = infos.length
-  const taintRaw = new Array<number>(n)
-  const affRaw = new Array<number>(n)
-  for (let k = 0; k < n; k++) {
-    taintRaw[k] = intolerablePreferNoSchedule(infos[k].node.spec?.taints as Taint[] | undefined, tolerations)
-    affRaw[k] = preferredAffinityScore(pod, infos[k].node)
+  const taint = new Array<number>(infos.length)
+  const aff = new Array<number>(infos.length)
+  for (let k = 0; k < infos.length; k++) {
+    taint[k] = intolerablePreferNoSchedule(infos[k].node.spec?.taints as Taint[] | undefined, tolerations)
+    aff[k] = preferredAffinityScore(pod, infos[k].node)
   }
+  return { taint, aff }
+}
+
+/** Scores the feasible nodes for a pod. `nz` is the pod's non-zero request, `req` its actual one; `all` every node (inter-pod affinity domains). */
+export function scoreNodes(pod: KObject, req: Req, nz: Req, infos: NodeInfo[], all: NodeInfo[] = infos, raw?: StaticScores): NodeScore[] {
+  const n = infos.length
+  const { taint: taintRaw, aff: affRaw } = raw ?? staticScores(pod, infos)
   const taint = normalize(taintRaw, true)
   const aff = normalize(affRaw, false)
   // Explicit constraints replace the system defaults (podtopologyspread/common.go).

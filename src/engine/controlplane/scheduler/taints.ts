@@ -19,8 +19,11 @@ export function toleratedBy(tolerations: Toleration[] | undefined, taint: Taint)
 }
 
 /** The first NoSchedule/NoExecute taint the pod does not tolerate (FindMatchingUntoleratedTaint). */
-export function firstUntoleratedTaint(taints: Taint[] | undefined, tolerations: Toleration[] | undefined, effects = ['NoSchedule', 'NoExecute']): Taint | undefined {
-  for (const taint of taints ?? []) {
+const SCHEDULING_EFFECTS = ['NoSchedule', 'NoExecute']
+
+export function firstUntoleratedTaint(taints: Taint[] | undefined, tolerations: Toleration[] | undefined, effects = SCHEDULING_EFFECTS): Taint | undefined {
+  if (!taints) return undefined
+  for (const taint of taints) {
     if (!effects.includes(taint.effect)) continue
     if (!toleratedBy(tolerations, taint)) return taint
   }

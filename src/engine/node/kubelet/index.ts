@@ -13,7 +13,7 @@ export function kubeletComponents(c: Cluster) {
     return {
       name: `kubelet/${node}`,
       watches: ['pods'],
-      accepts: (_plural: string, obj: { spec?: { nodeName?: string } }) => obj.spec?.nodeName === node,
+      podsOnNode: node,
       onEvents(c2: Cluster, events: { type: string; object: { metadata: { uid: string; namespace?: string; name: string } } }[]) {
         if (!c2.state.machines[node]?.kubeletRunning) return
         // One pass per pod, in arrival order (HandlePodAdditions admits oldest first), with its latest event.
