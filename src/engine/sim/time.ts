@@ -70,8 +70,20 @@ export function rfc1123z(unix: number): string {
   return `${DAYS[t.weekday]}, ${pad(t.day)} ${MONTHS[t.month - 1]} ${t.year} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)} +0000`
 }
 
+/** Parsed timestamps: printers parse the same creationTimestamps over and over. */
+const parsed: Record<string, number> = {}
+let parsedSize = 0
+
 /** Parses an RFC3339 timestamp (as written by rfc3339) back to unix ms; NaN if malformed. */
 export function parseRfc3339(s: string): number {
+  const hit = parsed[s]
+  if (hit !== undefined) return hit
+  const v = parseRfc3339Text(s)
+  if (parsedSize < 100_000) { parsed[s] = v; parsedSize++ }
+  return v
+}
+
+function parseRfc3339Text(s: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z$/.exec(s)
   if (!m) return NaN
   const days = daysFromCivil(+m[1], +m[2], +m[3])

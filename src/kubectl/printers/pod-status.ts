@@ -17,6 +17,8 @@ const hasCondition = (pod: KObject, type: string, status?: string, reason?: stri
     (c) => c.type === type && (status === undefined || c.status === status) && (reason === undefined || c.reason === reason),
   )
 
+const NO_SIDECARS: ReadonlySet<string> = new Set()
+
 /** Latest of two sim-ms instants where undefined is Go's zero time. */
 const later = (a: number | undefined, b: number | undefined): number | undefined =>
   a === undefined ? b : b === undefined ? a : Math.max(a, b)
@@ -26,7 +28,7 @@ export function podStatusSummary(pod: KObject, now: number): PodStatusSummary {
   const spec = pod.spec ?? {}
   const status = pod.status ?? {}
   const initSpecs: any[] = spec.initContainers ?? []
-  const isSidecar = new Set(initSpecs.filter((c) => c?.restartPolicy === 'Always').map((c) => c.name))
+  const isSidecar = initSpecs.length ? new Set(initSpecs.filter((c) => c?.restartPolicy === 'Always').map((c) => c.name)) : NO_SIDECARS
 
   let restarts = 0
   let sidecarRestarts = 0

@@ -14,7 +14,15 @@ export const TABLE_TABWRITER: TabwriterConfig = { minwidth: 6, padding: 3 }
 /** kubernetes/kubectl pkg/describe/describe.go tabbedString: minwidth 0, tabwidth 8, padding 2. */
 export const DESCRIBE_TABWRITER: TabwriterConfig = { minwidth: 0, padding: 2 }
 
-const width = (s: string): number => [...s].length
+/** Width in code points, as Go counts runes; a loop, since this runs for every table cell. */
+function width(s: string): number {
+  let n = s.length
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i)
+    if (ch >= 0xd800 && ch <= 0xdbff) n-- // high surrogate: the pair is one code point
+  }
+  return n
+}
 
 /** Lays out tab-separated text exactly as Go's tabwriter.Writer + Flush does. */
 export function formatTabbed(text: string, cfg: TabwriterConfig): string {
@@ -22,6 +30,8 @@ export function formatTabbed(text: string, cfg: TabwriterConfig): string {
   const endsWithNewline = text.endsWith('\n')
   const rawLines = (endsWithNewline ? text.slice(0, -1) : text).split('\n')
   const lines = rawLines.map((l) => l.split('\t'))
+  const uniform = formatUniform(lines, cfg)
+  if (uniform !== undefined) return uniform + (endsWithNewline ? '\n' : '')
   const out: string[] = []
   const widths: number[] = []
 
@@ -62,6 +72,26 @@ export function formatTabbed(text: string, cfg: TabwriterConfig): string {
 
   format(0, lines.length)
   return out.join('\n') + (endsWithNewline ? '\n' : '')
+}
+
+/**
+ * Fast path for the common table: every line has the same number of cells, so each column is
+ * one block spanning all lines and Go's recursive layout reduces to per-column maxima.
+ */
+function formatUniform(lines: string[][], cfg: TabwriterConfig): string | undefined {
+  const n = lines[0].length
+  for (const line of lines) if (line.length !== n) return undefined
+  const widths = new Array<number>(n - 1).fill(cfg.minwidth)
+  const cellWidths = lines.map((line) => line.map(width))
+  for (const cw of cellWidths) for (let j = 0; j < n - 1; j++) if (cw[j] + cfg.padding > widths[j]) widths[j] = cw[j] + cfg.padding
+  const out = new Array<string>(lines.length)
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    let s = ''
+    for (let j = 0; j < n - 1; j++) s += line[j] + ' '.repeat(widths[j] - cellWidths[i][j])
+    out[i] = s + line[n - 1]
+  }
+  return out.join('\n')
 }
 
 /** kubectl's table layout: rows of cells → aligned text, each line '\n'-terminated. */
