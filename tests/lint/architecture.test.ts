@@ -24,9 +24,16 @@ describe('engine purity', () => {
       "import { useState } from 'react'\nimport { create } from 'zustand'\nimport { x } from '../../kubectl/index'\nimport type { Pod } from 'kubernetes-types/core/v1'\nimport { seedRng } from './rng'\nexport const y: unknown = [useState, create, x, seedRng]\nexport type P = Pod\n",
       'src/engine/sim/probe.ts',
     )
-    const restricted = out.filter((m) => m.startsWith('@typescript-eslint/no-restricted-imports'))
+    const restricted = out.filter((m) => m.startsWith('podflow/layers'))
     expect(restricted).toHaveLength(3)
     expect(restricted.join('\n')).not.toContain('kubernetes-types/core/v1')
+  })
+
+  it('resolves imports to files: the API store inside the engine is not the store layer', async () => {
+    const ok = await messages("import { clone } from '../store'\nexport const f = clone\n", 'src/engine/api/validation/probe.ts')
+    expect(ok).toEqual([])
+    const bad = await messages("import { x } from '../../../store/index'\nexport const f = x\n", 'src/engine/api/validation/probe.ts')
+    expect(bad.some((m) => m.startsWith('podflow/layers') && m.includes('src/engine may not import src/store'))).toBe(true)
   })
 
   it('allows the same code outside the engine', async () => {
@@ -41,13 +48,13 @@ describe('layer imports', () => {
       "import { createCluster } from '../engine'\nimport { run } from '../script/run'\nimport { s } from '../store/index'\nexport const z: unknown = [createCluster, run, s]\n",
       'src/kubectl/probe.ts',
     )
-    expect(out.filter((m) => m.includes('no-restricted-imports'))).toHaveLength(2)
+    expect(out.filter((m) => m.startsWith('podflow/layers'))).toHaveLength(2)
   })
 
   it('the UI may import engine types only', async () => {
     const ok = await messages("import type { KObject } from '../engine'\nexport type K = KObject\n", 'src/ui/probe.ts')
     expect(ok).toEqual([])
     const bad = await messages("import { createCluster } from '../engine'\nexport const c = createCluster\n", 'src/ui/probe.ts')
-    expect(bad.some((m) => m.includes('no-restricted-imports'))).toBe(true)
+    expect(bad.some((m) => m.startsWith('podflow/layers'))).toBe(true)
   })
 })

@@ -6,7 +6,7 @@ import type { Cluster } from '../../cluster'
 import type { Admitter, Operation } from '../admission'
 import type { ResourceInfo } from '../resources'
 import { fail, ok, type ApiStatus, type KObject, type Result } from '../types'
-import { randomHex } from '../../sim/rng'
+import { newUid } from '../store'
 import { cannotBeHandled, invalid, type FieldError } from './errors'
 import { validateObjectMeta, type NameValidator } from './meta'
 import { isDNS1123Subdomain } from './names'
@@ -26,12 +26,6 @@ export interface KindHandlers {
   allocate?(c: Cluster, obj: KObject, old: KObject | undefined): FieldError[]
   /** Writes through a subresource other than status. */
   subresource?(c: Cluster, name: string, obj: KObject, old: KObject): Result<KObject>
-}
-
-/** Same format and draws as store.ts newUid (imported by value would cross the lint's `store` layer rule). */
-function newUid(c: Cluster): string {
-  const h = randomHex(c.state, 32)
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`
 }
 
 export function makeAdmitter(h: KindHandlers): Admitter {

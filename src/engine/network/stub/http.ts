@@ -90,11 +90,11 @@ export function route(c: Cluster, from: NetOrigin, ip: string, port: number): Ro
   return { kind: 'timeout' }
 }
 
-function parseUrl(url: string): { host: string; port: number; path: string } | undefined {
+function parseUrl(url: string): { scheme: 'http' | 'https'; host: string; port: number; path: string } | undefined {
   const m = /^(?:([a-z]+):\/\/)?([^/:?#\s]+)(?::(\d+))?([^\s]*)$/i.exec(url.trim())
   if (!m) return undefined
-  const scheme = (m[1] ?? 'http').toLowerCase()
-  return { host: m[2], port: m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80, path: m[4] || '/' }
+  const scheme = (m[1] ?? 'http').toLowerCase() === 'https' ? 'https' : 'http'
+  return { scheme, host: m[2], port: m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80, path: m[4] || '/' }
 }
 
 /** Name or address → IP (plus the DNS time spent). */
@@ -115,7 +115,7 @@ export function http(c: Cluster, from: NetOrigin, url: string, opts: { method?: 
     return { ok: false, error: 'timeout', message: `connect to ${a.ip} port ${u.port} timed out`, latencyMs: ms }
   }
   if (r.kind === 'refused') return { ok: false, error: 'refused', message: `connect to ${a.ip} port ${u.port} failed: Connection refused`, latencyMs: a.ms + r.latencyMs }
-  const res = httpResponse(r.info, r.port, u.path)
+  const res = httpResponse(r.info, r.port, u.path, u.scheme)
   if (!res) return { ok: false, error: 'refused', message: `connect to ${a.ip} port ${u.port} failed: Connection refused`, latencyMs: a.ms + r.latencyMs }
   return { ok: true, status: res.status, body: opts.method === 'HEAD' ? '' : res.body, servedBy: r.pod.metadata.name, latencyMs: a.ms + 2 * r.latencyMs }
 }

@@ -89,7 +89,7 @@ function lookupUncached(image: string): LookupResult {
  * What the image's default server answers on `port` for GET `path`; undefined when nothing listens there.
  * status 0 means something listens but does not speak HTTP (redis, mysql, …).
  */
-export function httpResponse(info: ImageInfo, port: number, path: string): { status: number; body: string } | undefined {
+export function httpResponse(info: ImageInfo, port: number, path: string, scheme: 'http' | 'https' = 'http'): { status: number; body: string } | undefined {
   const p = path || '/'
   if (!info.known) return { status: 200, body: `Hello from ${info.name}\n` }
   const spec = REPOS[info.repo]
@@ -100,7 +100,12 @@ export function httpResponse(info: ImageInfo, port: number, path: string): { sta
     case 'tomcat': return tomcatPage(info.repo.endsWith('tomcat-app') ? '8.0.35' : imageVersion(info.repo, info.tag), p)
     case 'hpa': return { status: 200, body: 'OK!' }
     case 'apiserver':
-    case 'metrics': return { status: 400, body: 'Client sent an HTTP request to an HTTPS server.\n' }
+    case 'metrics':
+      // Go's net/http answers plain HTTP on a TLS port with 400; over HTTPS the health endpoints
+      // are open to anonymous users (system:public-info-viewer), anything else is forbidden.
+      if (scheme !== 'https') return { status: 400, body: 'Client sent an HTTP request to an HTTPS server.\n' }
+      if (p === '/livez' || p === '/readyz' || p === '/healthz' || p === '/version') return { status: 200, body: 'ok' }
+      return { status: 403, body: `{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"forbidden: User \\"system:anonymous\\" cannot get path \\"${p}\\"","reason":"Forbidden","details":{},"code":403}\n` }
     default:
       // coredns exposes plain HTTP health/ready/metrics endpoints.
       if (info.repo.endsWith('coredns')) {
