@@ -30,6 +30,11 @@ export function EnginePage() {
     return () => cancelAnimationFrame(frame)
   }, [c, playing, speed])
 
+  // Show the cluster as kubectl sees it from the first frame.
+  useEffect(() => {
+    void run('kubectl get pods -A')
+  }, [])
+
   async function run(text: string) {
     const argv = splitArgs(text.replace(/^\s*kubectl\s+/, ''))
     let out = ''
