@@ -5,8 +5,8 @@ import { describe, it } from 'vitest'
 import { parseScript } from '../../src/script/parse'
 import { formatFailures, runScript } from '../../src/script/run'
 
-/** Goldens this milestone must pass (by number prefix). */
-export const IN_SCOPE = ['00', '01', '02', '03', '04', '06', '13']
+/** Goldens that pass today (by number prefix): the engine-core set plus 09 and 10; the rest join as their issues land. */
+export const IN_SCOPE = ['00', '01', '02', '03', '04', '06', '09', '10', '13']
 
 const dir = __dirname
 const files = readdirSync(dir)
