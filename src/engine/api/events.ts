@@ -3,8 +3,7 @@
 // (k8s.io/client-go/tools/record/events_cache.go).
 import type { Cluster } from '../cluster'
 import type { KObject } from './types'
-import { rfc3339 } from '../sim/time'
-import { randomHex } from '../sim/rng'
+import { rfc3339, unixMs } from '../sim/time'
 import { STORED } from './resources'
 
 export interface EventSource {
@@ -69,7 +68,10 @@ function writeEvent(c: Cluster, e: PendingEvent): void {
     })
     if (r.ok) return
   }
-  const name = `${involved.name}.${randomHex(c.state, 16)}`
+  // record/event.go makeEvent: "<object>.<UnixNano in hex>", so names sort by time. The sub-ms
+  // part is the store's revision counter, which keeps names unique and monotonic.
+  const nanos = BigInt(unixMs(e.at)) * 1000000n + BigInt(c.state.store.resourceVersion % 1000000)
+  const name = `${involved.name}.${nanos.toString(16)}`
   const r = api.create({
     apiVersion: 'v1',
     kind: 'Event',

@@ -65,6 +65,8 @@ export function newUid(c: Cluster): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`
 }
 
+const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public']
+
 /** Objects stored with a status subresource keep status on main-resource updates. */
 const HAS_STATUS = new Set(['pods', 'nodes', 'services', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'horizontalpodautoscalers', 'replicationcontrollers', 'persistentvolumeclaims', 'persistentvolumes', 'namespaces'])
 
@@ -120,7 +122,8 @@ export class ApiClient {
       const ns = c.state.store.objects.namespaces?.[meta.namespace as string]
       if (!ns) return fail({ code: 404, reason: 'NotFound', message: `namespaces "${meta.namespace}" not found`, details: { name: meta.namespace, kind: 'namespaces' } })
       if (ns.metadata.deletionTimestamp) {
-        return fail({ code: 403, reason: 'Forbidden', message: `${info.plural} "${meta.name || meta.generateName}" is forbidden: unable to create new content in namespace ${meta.namespace} because it is being terminated` })
+        const what = info.group ? `${info.plural}.${info.group}` : info.plural
+        return fail({ code: 403, reason: 'Forbidden', message: `${what} "${meta.name || meta.generateName}" is forbidden: unable to create new content in namespace ${meta.namespace} because it is being terminated` })
       }
     }
     // A rejected request leaves no trace: random draws (generateName, admission) are undone.
@@ -262,6 +265,10 @@ export class ApiClient {
     if (!old) return fail(notFound(info, name))
     if (opts.uid && opts.uid !== old.metadata.uid) {
       return fail({ code: 409, reason: 'Conflict', message: `Precondition failed: UID in precondition: ${opts.uid}, UID in object meta: ${old.metadata.uid}` })
+    }
+    // NamespaceLifecycle admission: the immortal namespaces (plugin/pkg/admission/namespace/lifecycle).
+    if (plural === 'namespaces' && IMMORTAL_NAMESPACES.includes(name)) {
+      return fail({ code: 403, reason: 'Forbidden', message: `namespaces "${name}" is forbidden: this namespace may not be deleted`, details: { name, kind: 'namespaces' } })
     }
     const policy = opts.propagationPolicy ?? 'Background'
     const finalizers = [...(old.metadata.finalizers ?? [])]

@@ -113,3 +113,11 @@ describe('API store', () => {
     expect(c.api.list('pods', { labelSelector: [{ key: 'app', operator: 'In', values: ['db'] }] }).map((p) => p.metadata.name)).toEqual(['z'])
   })
 })
+
+describe('namespace lifecycle', () => {
+  it('refuses to delete the immortal namespaces', () => {
+    const c = cluster()
+    expect(c.api.delete('namespaces', undefined, 'default')).toMatchObject({ ok: false, status: { code: 403, message: 'namespaces "default" is forbidden: this namespace may not be deleted' } })
+    expect(c.api.get('namespaces', undefined, 'default')).toBeDefined()
+  })
+})

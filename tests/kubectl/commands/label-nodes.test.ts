@@ -70,7 +70,7 @@ describe('kubectl cordon / uncordon / drain', () => {
     const c = await cluster()
     await k(c, 'create deployment web --image=nginx:1.7.9 --replicas=2')
     c.advance(30_000)
-    const r = await k(c, 'drain worker-1 --ignore-daemonsets --force')
+    const r = await k(c, 'drain worker-1 --ignore-daemonsets --force --delete-emptydir-data')
     expect(r.code).toBe(0)
     expect(r.err).toMatch(/^Warning: ignoring DaemonSet-managed Pods: /)
     expect(r.out).toMatch(/^node\/worker-1 cordoned\n(evicting pod \S+\n)+(pod\/\S+ evicted\n)+node\/worker-1 drained\n$/)

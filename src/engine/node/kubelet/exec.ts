@@ -67,6 +67,8 @@ export function startExec(c: Cluster, req: { namespace: string; pod: string; con
   const found = name ? specOf(p, name) : undefined
   if (!name || !found) return bad(`container ${name} is not valid for pod ${req.pod}`)
   const node = spec.nodeName as string | undefined
+  // The apiserver's exec subresource needs a node to proxy to (pkg/registry/core/pod/strategy.go ExecLocation).
+  if (!node) return bad(`pod ${req.pod} does not have a host assigned`)
   const w = node ? peekKubelet(c, node)?.pods[p.metadata.uid] : undefined
   const r = w?.containers[name]
   if (!node || !w || !r || r.stage !== 'running' || !c.state.machines[node]?.kubeletRunning) {
