@@ -1,0 +1,2 @@
+// Registers the controller (filled in by the workload-controllers issue).
+export {}
