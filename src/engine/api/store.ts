@@ -200,8 +200,9 @@ export class ApiClient {
       return ok(old) // no-op update: etcd is not written, no watch event (GuaranteedUpdate)
     }
     out.metadata.resourceVersion = nextRV(c)
-    // An object being deleted whose last finalizer was removed goes away now.
-    if (out.metadata.deletionTimestamp && !(out.metadata.finalizers?.length) && info.plural !== 'pods' && !(info.plural === 'namespaces' && out.spec?.finalizers?.length)) {
+    // An object being deleted whose last finalizer was removed goes away now (a pod only once
+    // its grace period is over: deletionGracePeriodSeconds 0).
+    if (out.metadata.deletionTimestamp && !(out.metadata.finalizers?.length) && (info.plural !== 'pods' || out.metadata.deletionGracePeriodSeconds === 0) && !(info.plural === 'namespaces' && out.spec?.finalizers?.length)) {
       delete bucket(c, info.plural)[key]
       this.record('update', info.plural, key)
       c.notify('DELETED', info.plural, key, out)

@@ -8,7 +8,7 @@ import type { Cluster } from '../cluster'
 import type { KObject, WatchEvent } from '../api/types'
 import { registerComponents } from '../registry'
 import { recordEvent } from '../api/events'
-import { fromLabelSelector, matches } from '../api/selectors'
+import { fromLabelSelector, matches, type Selector } from '../api/selectors'
 import { simTimeOf } from '../sim/time'
 import { controllerOf, controllerRef, isPodActive, isPodAvailable, isPodReady, podCondition, podFromTemplate, restartCount } from './util/pods'
 import { enqueueAfter, onResync } from './util/queue'
@@ -59,9 +59,8 @@ export function podsToDelete(pods: KObject[], n: number): KObject[] {
 }
 
 /** ClaimPods: owned pods whose labels still match, plus adopted orphans; releases the rest. */
-export function claimPods(c: Cluster, actor: string, owner: KObject, pods: KObject[]): KObject[] {
+export function claimPods(c: Cluster, actor: string, owner: KObject, pods: KObject[], sel: Selector = fromLabelSelector(owner.spec?.selector)): KObject[] {
   const api = c.client(actor)
-  const sel = fromLabelSelector(owner.spec?.selector)
   const out: KObject[] = []
   for (const pod of pods) {
     const ref = controllerOf(pod)
@@ -86,12 +85,37 @@ export function claimPods(c: Cluster, actor: string, owner: KObject, pods: KObje
   return out
 }
 
+/**
+ * What differs between the ReplicaSet and the ReplicationController controllers, which upstream
+ * share one implementation (k/k pkg/controller/replication/replication_controller.go wraps
+ * replicaset.NewBaseController with a conversion to ReplicaSets).
+ */
+export interface ReplicaKind {
+  actor: string
+  plural: 'replicasets' | 'replicationcontrollers'
+  kind: string
+  /** The owner's label selector (set-based for ReplicaSets, equality map for RCs). */
+  selector: (owner: KObject) => Selector
+}
+
+export const REPLICASET_KIND: ReplicaKind = {
+  actor: RS_CONTROLLER,
+  plural: 'replicasets',
+  kind: 'ReplicaSet',
+  selector: (rs) => fromLabelSelector(rs.spec?.selector),
+}
+
 export function syncReplicaSet(c: Cluster, key: string): void {
+  syncReplicas(c, REPLICASET_KIND, key)
+}
+
+/** syncReplicaSet + manageReplicas for either kind. */
+export function syncReplicas(c: Cluster, k: ReplicaKind, key: string): void {
   const [ns, name] = splitKey(key)
-  const api = c.client(RS_CONTROLLER)
-  const rs = api.get('replicasets', ns, name)
+  const api = c.client(k.actor)
+  const rs = api.get(k.plural, ns, name)
   if (!rs) return
-  const owned = claimPods(c, RS_CONTROLLER, rs, api.list('pods', { namespace: ns }))
+  const owned = claimPods(c, k.actor, rs, api.list('pods', { namespace: ns }), k.selector(rs))
   let active = owned.filter(isPodActive)
   const want = typeof rs.spec?.replicas === 'number' ? rs.spec.replicas : 1
   if (!rs.metadata.deletionTimestamp) {
@@ -102,9 +126,9 @@ export function syncReplicaSet(c: Cluster, key: string): void {
         const r = api.create(podFromTemplate(rs.spec?.template, rs, `${name}-`) as never)
         if (r.ok) {
           created.push(r.value)
-          recordEvent(c, { component: RS_CONTROLLER }, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.value.metadata.name}`)
+          recordEvent(c, { component: k.actor }, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.value.metadata.name}`)
         } else {
-          recordEvent(c, { component: RS_CONTROLLER }, rs, 'Warning', 'FailedCreate', `Error creating: ${r.status.message}`)
+          recordEvent(c, { component: k.actor }, rs, 'Warning', 'FailedCreate', `Error creating: ${r.status.message}`)
           break
         }
       }
@@ -113,16 +137,16 @@ export function syncReplicaSet(c: Cluster, key: string): void {
       const victims = podsToDelete(active, Math.min(diff, BURST_REPLICAS))
       for (const pod of victims) {
         const r = api.delete('pods', ns, pod.metadata.name)
-        if (r.ok) recordEvent(c, { component: RS_CONTROLLER }, rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`)
+        if (r.ok) recordEvent(c, { component: k.actor }, rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`)
       }
       const gone = new Set(victims)
       active = active.filter((p) => !gone.has(p))
     }
   }
-  updateReplicaSetStatus(c, rs, active)
+  updateReplicaStatus(c, k, rs, active)
 }
 
-function updateReplicaSetStatus(c: Cluster, rs: KObject, active: KObject[]): void {
+function updateReplicaStatus(c: Cluster, k: ReplicaKind, rs: KObject, active: KObject[]): void {
   const minReady = rs.spec?.minReadySeconds ?? 0
   const tmplLabels = (rs.spec?.template?.metadata?.labels ?? {}) as Record<string, string>
   let fully = 0
@@ -140,40 +164,43 @@ function updateReplicaSetStatus(c: Cluster, rs: KObject, active: KObject[]): voi
       if (!Number.isNaN(t)) nextAvailableAt = Math.min(nextAvailableAt, t)
     }
   }
-  if (nextAvailableAt !== Infinity) enqueueAfter(c, RS_CONTROLLER, `${rs.metadata.namespace}/${rs.metadata.name}`, nextAvailableAt - c.now + 1)
+  if (nextAvailableAt !== Infinity) enqueueAfter(c, k.actor, `${rs.metadata.namespace}/${rs.metadata.name}`, nextAvailableAt - c.now + 1)
   const status: Record<string, unknown> = { ...(rs.status ?? {}), replicas: active.length, fullyLabeledReplicas: fully, readyReplicas: ready, availableReplicas: available, observedGeneration: rs.metadata.generation ?? 1 }
   // Like the API (omitempty), zero counters other than replicas are not serialised.
-  for (const k of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas']) if (status[k] === 0) delete status[k]
+  for (const key of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas']) if (status[key] === 0) delete status[key]
   if (JSON.stringify(status) === JSON.stringify(rs.status ?? {})) return
-  c.client(RS_CONTROLLER).updateStatus('replicasets', rs.metadata.namespace, rs.metadata.name, (o) => {
+  c.client(k.actor).updateStatus(k.plural, rs.metadata.namespace, rs.metadata.name, (o) => {
     o.status = status
   })
 }
 
 onResync(RS_CONTROLLER, syncReplicaSet)
 
-function onWatch(c: Cluster, events: WatchEvent[]): void {
-  const keys: Record<string, true> = {}
-  for (const e of events) {
-    const obj = e.object
-    const ns = obj.metadata.namespace ?? 'default'
-    if (e.plural === 'replicasets') {
-      if (e.type !== 'DELETED') keys[`${ns}/${obj.metadata.name}`] = true
-      continue
+/** The watch handler of either kind: owners that changed, owners of changed pods, and adopters of orphans. */
+export function replicaWatchHandler(k: ReplicaKind): (c: Cluster, events: WatchEvent[]) => void {
+  return (c, events) => {
+    const keys: Record<string, true> = {}
+    for (const e of events) {
+      const obj = e.object
+      const ns = obj.metadata.namespace ?? 'default'
+      if (e.plural === k.plural) {
+        if (e.type !== 'DELETED') keys[`${ns}/${obj.metadata.name}`] = true
+        continue
+      }
+      const ref = controllerOf(obj)
+      if (ref) {
+        if (ref.kind === k.kind) keys[`${ns}/${ref.name}`] = true
+        continue
+      }
+      if (e.type === 'DELETED') continue
+      // An orphan: every owner whose selector matches may adopt it (getPodReplicaSets).
+      for (const rs of c.client(k.actor).list(k.plural, { namespace: ns })) {
+        const sel = k.selector(rs)
+        if (sel.length && matches(sel, obj.metadata.labels)) keys[`${ns}/${rs.metadata.name}`] = true
+      }
     }
-    const ref = controllerOf(obj)
-    if (ref) {
-      if (ref.kind === 'ReplicaSet') keys[`${ns}/${ref.name}`] = true
-      continue
-    }
-    if (e.type === 'DELETED') continue
-    // An orphan: every ReplicaSet whose selector matches may adopt it (getPodReplicaSets).
-    for (const rs of c.client(RS_CONTROLLER).list('replicasets', { namespace: ns })) {
-      const sel = fromLabelSelector(rs.spec?.selector)
-      if (sel.length && matches(sel, obj.metadata.labels)) keys[`${ns}/${rs.metadata.name}`] = true
-    }
+    for (const key of sortedKeys(keys)) syncReplicas(c, k, key)
   }
-  for (const key of sortedKeys(keys)) syncReplicaSet(c, key)
 }
 
-registerComponents(() => [{ name: RS_CONTROLLER, watches: ['replicasets', 'pods'], onEvents: onWatch }])
+registerComponents(() => [{ name: RS_CONTROLLER, watches: ['replicasets', 'pods'], onEvents: replicaWatchHandler(REPLICASET_KIND) }])

@@ -1,12 +1,10 @@
 // kubectl rollout status|history|undo|restart|pause|resume (pkg/cmd/rollout/*,
 // pkg/polymorphichelpers/rollout_status.go, history.go, rollback.go, objectrestarter.go).
 import type { KObject } from '../../engine'
-import { clone } from '../../engine'
 import { rfc3339 } from '../../engine/sim/time'
 import { bool, err, F, fail, int, out, str, type Command, type Ctx } from '../command'
 import { resolveType, typeName, apiErrorText, type ResourceInfo } from '../util'
-
-const REVISION = 'deployment.kubernetes.io/revision'
+import { historyOf, historyTable, printTemplate, rollbackDeployment, rollbackFromRevisions } from './rollout-history'
 
 function target(ctx: Ctx): { info: ResourceInfo; obj: KObject } | number {
   if (!ctx.args.length) return fail(ctx, `required resource not specified\nSee 'kubectl ${ctx.path} -h' for help and examples`)
@@ -21,12 +19,17 @@ function target(ctx: Ctx): { info: ResourceInfo; obj: KObject } | number {
   return { info, obj: r.value }
 }
 
-/** rollout_status.go: the status line and whether the rollout is done; error text when it failed. */
-export function rolloutStatus(obj: KObject): { text: string; done: boolean; error?: string } {
+/** rollout_status.go StatusViewer: the status line, whether the rollout is done, or an error. */
+export function rolloutStatus(obj: KObject, revision = 0): { text: string; done: boolean; error?: string } {
   const st = obj.status ?? {}
   const name = obj.metadata.name
   const gen = obj.metadata.generation ?? 0
   if (obj.kind === 'Deployment') {
+    // DeploymentStatusViewer.
+    if (revision > 0) {
+      const running = Number.parseInt(obj.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? '0', 10) || 0
+      if (revision !== running) return { text: '', done: false, error: `desired revision (${revision}) is different from the running revision (${running})` }
+    }
     if (gen > (st.observedGeneration ?? 0)) return { text: 'Waiting for deployment spec update to be observed...', done: false }
     const prog = (st.conditions ?? []).find((c: { type: string }) => c.type === 'Progressing')
     if (prog?.reason === 'ProgressDeadlineExceeded') return { text: '', done: false, error: `deployment "${name}" exceeded its progress deadline` }
@@ -38,19 +41,24 @@ export function rolloutStatus(obj: KObject): { text: string; done: boolean; erro
     return { text: `deployment "${name}" successfully rolled out`, done: true }
   }
   if (obj.kind === 'DaemonSet') {
+    // DaemonSetStatusViewer.
+    if ((obj.spec?.updateStrategy?.type ?? 'RollingUpdate') !== 'RollingUpdate') return { text: '', done: true, error: 'rollout status is only available for RollingUpdate strategy type' }
     if (gen > (st.observedGeneration ?? 0)) return { text: 'Waiting for daemon set spec update to be observed...', done: false }
     const want = st.desiredNumberScheduled ?? 0
     if ((st.updatedNumberScheduled ?? 0) < want) return { text: `Waiting for daemon set "${name}" rollout to finish: ${st.updatedNumberScheduled ?? 0} out of ${want} new pods have been updated...`, done: false }
     if ((st.numberAvailable ?? 0) < want) return { text: `Waiting for daemon set "${name}" rollout to finish: ${st.numberAvailable ?? 0} of ${want} updated pods are available...`, done: false }
     return { text: `daemon set "${name}" successfully rolled out`, done: true }
   }
-  // StatefulSet (RollingUpdate).
-  if (gen > (st.observedGeneration ?? 0)) return { text: 'Waiting for statefulset spec update to be observed...', done: false }
+  // StatefulSetStatusViewer.
+  const strategy = obj.spec?.updateStrategy ?? {}
+  if (strategy.type === 'OnDelete') return { text: '', done: true, error: 'rollout status is only available for RollingUpdate strategy type' }
+  if (!st.observedGeneration || gen > st.observedGeneration) return { text: 'Waiting for statefulset spec update to be observed...', done: false }
   const want = obj.spec?.replicas ?? 1
   if ((st.readyReplicas ?? 0) < want) return { text: `Waiting for ${want - (st.readyReplicas ?? 0)} pods to be ready...`, done: false }
-  const partition = obj.spec?.updateStrategy?.rollingUpdate?.partition ?? 0
-  if (partition > 0) {
-    if ((st.updatedReplicas ?? 0) < want - partition) return { text: `Waiting for partitioned roll out to finish: ${st.updatedReplicas ?? 0} out of ${want - partition} new pods have been updated...`, done: false }
+  if ((strategy.type ?? 'RollingUpdate') === 'RollingUpdate' && strategy.rollingUpdate) {
+    // A (defaulted) rollingUpdate, even with partition 0, gives the "partitioned" wording.
+    const partition = strategy.rollingUpdate.partition
+    if (typeof partition === 'number' && (st.updatedReplicas ?? 0) < want - partition) return { text: `Waiting for partitioned roll out to finish: ${st.updatedReplicas ?? 0} out of ${want - partition} new pods have been updated...`, done: false }
     return { text: `partitioned roll out complete: ${st.updatedReplicas ?? 0} new pods have been updated...`, done: true }
   }
   if (st.updateRevision !== st.currentRevision) return { text: `waiting for statefulset rolling update to complete ${st.updatedReplicas ?? 0} pods at revision ${st.updateRevision}...`, done: false }
@@ -76,7 +84,8 @@ const status: Command = {
     if (!['deployments', 'daemonsets', 'statefulsets'].includes(info.plural)) return fail(ctx, `no status viewer has been implemented for ${obj.kind}`)
     const get = () => ctx.c.api.get(info.plural, obj.metadata.namespace, obj.metadata.name)
     let cur = obj
-    let s = rolloutStatus(cur)
+    const revision = int(ctx, 'revision') ?? 0
+    let s = rolloutStatus(cur, revision)
     if (s.error) return fail(ctx, s.error)
     out(ctx, s.text)
     if (s.done || !bool(ctx, 'watch', true)) return 0
@@ -91,51 +100,45 @@ const status: Command = {
       if (!held) break
       if (!next) { err(ctx, `error: object has been deleted`); return 1 }
       cur = next
-      s = rolloutStatus(cur)
+      const prev = s.text
+      s = rolloutStatus(cur, revision)
       if (s.error) return fail(ctx, s.error)
-      out(ctx, s.text)
+      // kubectl prints on every watch event; repeated identical lines are folded here.
+      if (s.text !== prev) out(ctx, s.text)
       if (s.done) return 0
     }
     return fail(ctx, 'timed out waiting for the condition')
   },
 }
 
-function ownedReplicaSets(ctx: Ctx, d: KObject): KObject[] {
-  return ctx.c.api.list('replicasets', { namespace: d.metadata.namespace, filter: (rs) => !!rs.metadata.ownerReferences?.some((o) => o.uid === d.metadata.uid) })
-}
-
-const rev = (rs: KObject) => Number(rs.metadata.annotations?.[REVISION] ?? 0)
-
-function requireDeployment(ctx: Ctx, verb: string): { info: ResourceInfo; obj: KObject } | number {
+function requireKind(ctx: Ctx, kinds: string[], what: string): { info: ResourceInfo; obj: KObject } | number {
   const t = target(ctx)
   if (typeof t === 'number') return t
-  if (t.info.plural !== 'deployments') return fail(ctx, `no ${verb} has been implemented for ${t.obj.kind.toLowerCase()}s.${t.info.group || ''} "${t.obj.metadata.name}"`.replace('s. "', 's "'))
+  // schema.GroupKind.String() quoted with %q: "ReplicaSet.apps", "Pod".
+  if (!kinds.includes(t.info.plural)) return fail(ctx, `no ${what} has been implemented for "${t.obj.kind}${t.info.group ? '.' + t.info.group : ''}"`)
   return t
 }
+
+const ROLLOUT_KINDS = ['deployments', 'daemonsets', 'statefulsets']
 
 const history: Command = {
   name: 'history',
   flags: [F.filename, F.selector, F.output, { name: 'revision', type: 'int' }],
   run(ctx) {
-    const t = requireDeployment(ctx, 'history viewer')
+    const t = requireKind(ctx, ROLLOUT_KINDS, 'history viewer')
     if (typeof t === 'number') return t
-    const rss = ownedReplicaSets(ctx, t.obj).filter((rs) => rev(rs) > 0).sort((a, b) => rev(a) - rev(b))
-    const want = int(ctx, 'revision')
-    if (want) {
-      const rs = rss.find((x) => rev(x) === want)
-      if (!rs) return fail(ctx, `unable to find the specified revision`)
-      const tpl = rs.spec?.template ?? {}
-      const lines = [`${typeName(t.info, t.obj.metadata.name)} with revision #${want}`, 'Pod Template:']
-      const labels = Object.entries(tpl.metadata?.labels ?? {}).map(([k, v]) => `${k}=${v}`)
-      lines.push(`  Labels:\t${labels.join('\n\t')}`)
-      for (const c of tpl.spec?.containers ?? []) lines.push(`  Containers:`, `   ${c.name}:`, `    Image:\t${c.image}`)
-      out(ctx, lines.join('\n') + '\n')
+    const entries = historyOf(ctx.c, t.obj)
+    const want = int(ctx, 'revision') ?? 0
+    const name = typeName(t.info, t.obj.metadata.name)
+    if (want > 0) {
+      // ViewHistory with a revision: that revision's pod template (DescribePodTemplate).
+      const e = entries.find((x) => x.revision === want)
+      if (!e) return fail(ctx, 'unable to find the specified revision')
+      out(ctx, `${name} with revision #${want}\n${printTemplate(e.template)}\n`)
       return 0
     }
-    const rows = rss.map((rs) => [String(rev(rs)), rs.metadata.annotations?.['kubernetes.io/change-cause'] || '<none>'])
-    const w = Math.max(8, ...rows.map((r) => r[0].length)) + 2
-    const body = [`REVISION${' '.repeat(w - 8)}CHANGE-CAUSE`, ...rows.map((r) => r[0] + ' '.repeat(w - r[0].length) + r[1])]
-    out(ctx, `${typeName(t.info, t.obj.metadata.name)} \n${body.join('\n')}\n`)
+    // NamePrinter: "<name> <operation>\n" with the table as the operation.
+    out(ctx, `${name} \n${historyTable(entries)}\n`)
     return 0
   },
 }
@@ -144,35 +147,22 @@ const undo: Command = {
   name: 'undo',
   flags: [F.filename, F.selector, F.dryRun, { name: 'to-revision', type: 'int' }],
   run(ctx) {
-    const t = requireDeployment(ctx, 'rollbacker')
+    const t = requireKind(ctx, ROLLOUT_KINDS, 'rollbacker')
     if (typeof t === 'number') return t
-    const d = t.obj
-    if (d.spec?.paused) return fail(ctx, `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again`)
-    const rss = ownedReplicaSets(ctx, d).filter((rs) => rev(rs) > 0).sort((a, b) => rev(b) - rev(a))
+    const { info, obj } = t
     const to = int(ctx, 'to-revision') ?? 0
-    let rs: KObject | undefined
-    if (to > 0) {
-      rs = rss.find((x) => rev(x) === to)
-      if (!rs) return fail(ctx, `unable to find specified revision ${to} in history`)
-    } else {
-      const current = Number(d.metadata.annotations?.[REVISION] ?? 0)
-      rs = rss.find((x) => rev(x) !== current && rev(x) < current) ?? rss.find((x) => rev(x) !== current)
-      if (!rs) return fail(ctx, `no rollout history found for deployment "${d.metadata.name}"`)
+    // --dry-run=client shows the revision's template; =server patches nothing and says so.
+    const dryRun = str(ctx, 'dry-run') ?? 'none'
+    const client = dryRun === 'client' || dryRun === 'true' || dryRun === ''
+    const server = dryRun === 'server'
+    const r = info.plural === 'deployments' ? rollbackDeployment(ctx.c, obj, to, client) : rollbackFromRevisions(ctx.c, obj, to, client)
+    if (!r.ok) return fail(ctx, r.error)
+    if (server && r.patch) { out(ctx, `${typeName(info, obj.metadata.name)} ${r.message} (server dry run)`); return 0 }
+    if (r.patch) {
+      const res = ctx.c.api.mutate(info.plural, obj.metadata.namespace, obj.metadata.name, (o) => { r.patch!(o) })
+      if (!res.ok) { err(ctx, apiErrorText(res.status, obj.kind, obj.metadata.name)); return 1 }
     }
-    const tpl = clone(rs.spec.template)
-    if (tpl.metadata?.labels) delete tpl.metadata.labels['pod-template-hash']
-    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
-    if (same(tpl, d.spec.template)) {
-      out(ctx, `${typeName(t.info, d.metadata.name)} skipped rollback (current template already matches revision ${rev(rs)})`)
-      return 0
-    }
-    const r = ctx.c.api.mutate('deployments', d.metadata.namespace, d.metadata.name, (o) => {
-      o.spec.template = tpl
-      const cause = rs!.metadata.annotations?.['kubernetes.io/change-cause']
-      if (cause) o.metadata.annotations = { ...(o.metadata.annotations ?? {}), 'kubernetes.io/change-cause': cause }
-    })
-    if (!r.ok) { err(ctx, apiErrorText(r.status, 'Deployment', d.metadata.name)); return 1 }
-    out(ctx, `${typeName(t.info, d.metadata.name)} rolled back`)
+    out(ctx, `${typeName(info, obj.metadata.name)} ${r.message}`)
     return 0
   },
 }
@@ -186,9 +176,12 @@ const restart: Command = {
     const { info, obj } = t
     if (!['deployments', 'daemonsets', 'statefulsets'].includes(info.plural)) return fail(ctx, `${info.plural}${info.group ? '.' + info.group : ''} "${obj.metadata.name}" restarting is not supported`)
     if (obj.spec?.paused) return fail(ctx, `${info.plural}.${info.group} "${obj.metadata.name}" can't restart paused deployment (run rollout resume first)`)
+    const stamp = rfc3339(ctx.c.now)
+    // objectrestarter.go: the same second gives an empty patch (rollout_restart.go).
+    if (obj.spec?.template?.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'] === stamp) return fail(ctx, `failed to create patch for ${obj.metadata.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`)
     const r = ctx.c.api.mutate(info.plural, obj.metadata.namespace, obj.metadata.name, (o) => {
       const m = (o.spec.template.metadata ??= {})
-      m.annotations = { ...(m.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': rfc3339(ctx.c.now) }
+      m.annotations = { ...(m.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': stamp }
     })
     if (!r.ok) { err(ctx, apiErrorText(r.status)); return 1 }
     out(ctx, `${typeName(info, obj.metadata.name)} restarted`)

@@ -12,6 +12,8 @@ import { validateLabels } from './meta'
 import { validatePodSpec } from './pod'
 import { deepEqual, nonNegative } from './util'
 import { fromLabelSelector, matches } from '../selectors'
+import { parseCron } from '../../controlplane/cronjob/cron'
+import { isKnownZone } from '../../controlplane/cronjob/zones'
  
 
 function selectorEmpty(sel: any): boolean {
@@ -136,12 +138,23 @@ export function validateStatefulSet(sts: KObject): FieldError[] {
   const t = spec.updateStrategy?.type
   if (!['OnDelete', 'RollingUpdate'].includes(t)) errs.push(notSupported('spec.updateStrategy.type', t ?? '', ['OnDelete', 'RollingUpdate']))
   errs.push(...nonNegative(spec.updateStrategy?.rollingUpdate?.partition, 'spec.updateStrategy.rollingUpdate.partition'))
-  errs.push(...validateSelectorAndTemplate(spec, 'statefulset', ALWAYS))
+  // Upstream skips the template's pod spec validation because mounts of volumeClaimTemplates
+  // would fail it (TODO in ValidatePodTemplateSpecForStatefulSet); validate the union instead.
+  errs.push(...validateSelectorAndTemplate(withClaimVolumes(spec), 'statefulset', ALWAYS))
   ;(spec.volumeClaimTemplates ?? []).forEach((t: any, i: number) => {
     if (!t.metadata?.name) errs.push(required(`spec.volumeClaimTemplates[${i}].metadata.name`, 'name or generateName is required'))
     errs.push(...validatePvcSpec(t.spec, `spec.volumeClaimTemplates[${i}].spec`))
   })
   return errs
+}
+
+/** The spec with one persistentVolumeClaim volume per claim template (what the controller adds to pods). */
+function withClaimVolumes(spec: any): any {
+  const claims = (spec.volumeClaimTemplates ?? []).map((t: any) => t?.metadata?.name).filter(Boolean)
+  if (!claims.length || !spec.template?.spec) return spec
+  const volumes = (spec.template.spec.volumes ?? []).filter((v: any) => !claims.includes(v?.name))
+  for (const n of claims) volumes.push({ name: n, persistentVolumeClaim: { claimName: n } })
+  return { ...spec, template: { ...spec.template, spec: { ...spec.template.spec, volumes } } }
 }
 
 export const STS_UPDATE_FORBIDDEN =
@@ -234,17 +247,26 @@ export function validateJobUpdate(job: KObject, old: KObject): FieldError[] {
   return errs
 }
 
-/** robfig/cron ParseStandard: 5 fields (or a @descriptor). */
-function cronError(schedule: string): string | undefined {
-  if (schedule.startsWith('@')) {
-    return ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'].includes(schedule) || schedule.startsWith('@every ')
-      ? undefined
-      : `unrecognized descriptor: ${schedule}`
+/** validateScheduleFormat: robfig/cron ParseStandard, and no TZ in the schedule on create. */
+function scheduleErrors(schedule: string): FieldError[] {
+  const errs: FieldError[] = []
+  const p = parseCron(schedule)
+  if (!p.ok) errs.push(invalid_('spec.schedule', schedule, p.error))
+  if (schedule.includes('TZ')) errs.push(invalid_('spec.schedule', schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'))
+  return errs
+}
+
+/** validateTimeZone: nil, or a zone time.LoadLocation knows (the simulator's table in cronjob/zones.ts). */
+function timeZoneErrors(tz: unknown): FieldError[] {
+  if (tz === undefined || tz === null) return []
+  const s = String(tz)
+  if (s.length === 0) return [invalid_('spec.timeZone', s, 'timeZone must be nil or non-empty string')]
+  for (const part of s.split('/')) {
+    if (part === '.' || part === '..' || part.startsWith('-') || !/^[A-Za-z.\-_0-9+]{1,14}$/.test(part)) return [invalid_('spec.timeZone', s, `unknown time zone ${s}`)]
   }
-  const s = schedule.replace(/^(TZ|CRON_TZ)=\S+\s+/, '')
-  const n = s.trim().split(/\s+/).filter(Boolean).length
-  if (n !== 5) return `expected exactly 5 fields, found ${n}: ${s}`
-  return undefined
+  if (s.toLowerCase() === 'local') return [invalid_('spec.timeZone', s, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones')]
+  if (!isKnownZone(s)) return [invalid_('spec.timeZone', s, `unknown time zone ${s}`)]
+  return []
 }
 
 export function validateCronJob(cj: KObject): FieldError[] {
@@ -253,9 +275,9 @@ export function validateCronJob(cj: KObject): FieldError[] {
   if (cj.metadata.name && cj.metadata.name.length > 52) errs.push(invalid_('metadata.name', cj.metadata.name, 'must be no more than 52 characters'))
   if (!spec.schedule) errs.push(required('spec.schedule'))
   else {
-    const e = cronError(spec.schedule)
-    if (e) errs.push(invalid_('spec.schedule', spec.schedule, e))
+    errs.push(...scheduleErrors(spec.schedule))
   }
+  errs.push(...timeZoneErrors(spec.timeZone))
   if (!['Allow', 'Forbid', 'Replace'].includes(spec.concurrencyPolicy)) errs.push(notSupported('spec.concurrencyPolicy', spec.concurrencyPolicy ?? '', ['Allow', 'Forbid', 'Replace']))
   errs.push(...nonNegative(spec.startingDeadlineSeconds, 'spec.startingDeadlineSeconds'))
   errs.push(...nonNegative(spec.successfulJobsHistoryLimit, 'spec.successfulJobsHistoryLimit'))

@@ -1,2 +1,6 @@
-// Registers the controller (filled in by the workload-controllers issue).
-export {}
+// Registers the Job controller and the TTL-after-finished controller.
+import './controller'
+import './ttl'
+
+export { syncJob } from './sync'
+export { isJobFinished, finishedType, JOB_CONTROLLER, JOB_TRACKING_FINALIZER } from './util'

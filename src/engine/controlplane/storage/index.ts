@@ -1,2 +1,8 @@
-// Registers the controller (filled in by the workload-controllers issue).
-export {}
+// Simulated storage: the default StorageClass + DefaultStorageClass admission, the
+// PersistentVolume controller and the local-path dynamic provisioner.
+import './storageclass'
+import './pv-controller'
+import './protection'
+
+export { syncClaim, syncVolume, podClaims } from './pv-controller'
+export { defaultStorageClass, standardStorageClass } from './storageclass'

@@ -5,6 +5,7 @@ import { describePod } from './pod'
 import { describeNode } from './node'
 import { describeReplicationController, describeCronJob, describeDaemonSet, describeDeployment, describeHPA, describeJob, describeReplicaSet, describeStatefulSet } from './workloads'
 import { describePVC, describeServiceAccount } from './storage'
+import { describePV, describeStorageClass } from './persistentvolume'
 import { describeConfigMap, describeEndpoints, describeGeneric, describeNamespace, describeSecret, describeService } from './core'
 
 const DESCRIBERS: Record<string, (c: Cluster, obj: KObject) => string> = {
@@ -25,6 +26,8 @@ const DESCRIBERS: Record<string, (c: Cluster, obj: KObject) => string> = {
   secrets: describeSecret,
   serviceaccounts: describeServiceAccount,
   persistentvolumeclaims: describePVC,
+  persistentvolumes: describePV,
+  storageclasses: describeStorageClass,
 }
 
 /** The text `kubectl describe` prints for one object (ends with a newline). */

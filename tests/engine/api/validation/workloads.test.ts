@@ -130,7 +130,7 @@ describe('batch', () => {
     const cj = val(c.api.create({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'hello' }, spec }))
     expect(cj.spec).toMatchObject({ concurrencyPolicy: 'Allow', suspend: false, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1 })
     const bad = c.api.create({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'bad' }, spec: { ...spec, schedule: '* * *' } })
-    expect(msg(bad)).toBe('The CronJob "bad" is invalid: spec.schedule: Invalid value: "* * *": expected exactly 5 fields, found 3: * * *')
+    expect(msg(bad)).toBe('The CronJob "bad" is invalid: spec.schedule: Invalid value: "* * *": expected exactly 5 fields, found 3: [* * *]')
   })
 })
 

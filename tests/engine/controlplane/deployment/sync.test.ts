@@ -70,7 +70,7 @@ describe('deployment-controller', () => {
     expect(c.api.get('deployments', 'default', 'web')!.status).toMatchObject({ replicas: 2, observedGeneration: 3 })
   })
 
-  it('a template change creates revision 2 and moves the replicas to it (placeholder for rolling update)', () => {
+  it('a template change creates revision 2 and rolls the replicas over to it', () => {
     const c = cluster()
     c.api.create(deployment('web', 2))
     run(c, 500)
