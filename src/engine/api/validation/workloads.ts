@@ -12,8 +12,8 @@ import { validateLabels } from './meta'
 import { validatePodSpec } from './pod'
 import { deepEqual, nonNegative } from './util'
 import { fromLabelSelector, matches } from '../selectors'
-import { parseCron } from '../../controlplane/cronjob/cron'
-import { isKnownZone } from '../../controlplane/cronjob/zones'
+import { parseCron } from '../../sim/cron'
+import { isKnownZone } from '../../sim/zones'
  
 
 function selectorEmpty(sel: any): boolean {

@@ -10,8 +10,8 @@ import { sortedKeys } from '../util/sync-keys'
 import { CRONJOB_CONTROLLER, syncCronJob } from './sync'
 
 export { CRONJOB_CONTROLLER, syncCronJob, jobFromTemplate, SCHEDULED_TIMESTAMP_ANNOTATION } from './sync'
-export { parseCron, nextAfter } from './cron'
-export { isKnownZone, zoneOffsetAt } from './zones'
+export { parseCron, nextAfter } from '../../sim/cron'
+export { isKnownZone, zoneOffsetAt } from '../../sim/zones'
 export { jobNameFor, mostRecentScheduleTime } from './schedule'
 
 onResync(CRONJOB_CONTROLLER, syncCronJob)

@@ -3,7 +3,7 @@
 // cronjob_controllerv2.go (nextScheduleDelta = 100ms). All times are unix ms.
 import type { KObject } from '../../api/types'
 import { parseRfc3339 } from '../../sim/time'
-import { nextAfter, type CronSchedule } from './cron'
+import { nextAfter, type CronSchedule } from '../../sim/cron'
 
 /** The controller wakes this long after a scheduled minute (nextScheduleDelta). */
 export const NEXT_SCHEDULE_DELTA_MS = 100

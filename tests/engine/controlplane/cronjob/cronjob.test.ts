@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { cluster, cond, create, cronJob, eventsOf, jobPods, k } from '../job/helpers'
 import { jobFromTemplate } from '../../../../src/engine/controlplane/cronjob/sync'
 import { jobNameFor, mostRecentScheduleTime } from '../../../../src/engine/controlplane/cronjob/schedule'
-import { parseCron } from '../../../../src/engine/controlplane/cronjob/cron'
+import { parseCron } from '../../../../src/engine/sim/cron'
 import { parseRfc3339, unixMs } from '../../../../src/engine/sim/time'
 import type { KObject } from '../../../../src/engine/api/types'
 

@@ -2,7 +2,7 @@
 // time.LoadLocation and the tzdata database). Covered: UTC aliases, Etc/GMT±N, common zones with
 // a fixed offset, and common zones with the current EU, US, AU and NZ daylight-saving rules.
 // Anything else is an "unknown time zone", as time.LoadLocation would say for a missing zone.
-import { civil, daysFromCivil } from '../../sim/time'
+import { civil, daysFromCivil } from './time'
 
 type DstRule = 'eu' | 'us' | 'au' | 'nz'
 

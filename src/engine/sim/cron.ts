@@ -2,8 +2,8 @@
 // or a @descriptor) and Schedule.Next. Sources: github.com/robfig/cron/v3 parser.go (Parse,
 // normalizeFields, getField, getRange, mustParseInt, parseDescriptor), spec.go (SpecSchedule.Next,
 // dayMatches), constantdelay.go (Every). Times are unix ms; the search works on civil time from
-// ../../sim/time (no Date).
-import { civil, daysFromCivil } from '../../sim/time'
+// ./time (no Date).
+import { civil, daysFromCivil } from './time'
 import { isKnownZone, zoneOffsetAt } from './zones'
 
 /** A 5-field schedule: the allowed values of each field as sorted lists. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { nextAfter, parseCron, parseGoDuration, type CronSchedule } from '../../../../src/engine/controlplane/cronjob/cron'
-import { isKnownZone, zoneOffsetAt } from '../../../../src/engine/controlplane/cronjob/zones'
-import { daysFromCivil } from '../../../../src/engine/sim/time'
+import { nextAfter, parseCron, parseGoDuration, type CronSchedule } from '../../../src/engine/sim/cron'
+import { isKnownZone, zoneOffsetAt } from '../../../src/engine/sim/zones'
+import { daysFromCivil } from '../../../src/engine/sim/time'
 
 const at = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => daysFromCivil(y, mo, d) * 86400000 + h * 3600000 + mi * 60000 + s * 1000
 
