@@ -85,6 +85,25 @@ export function jobObject(name: string, image: string, command: string[]): NewOb
   }
 }
 
+/** kubectl create cronjob (pkg/cmd/create/create_cronjob.go createCronJob). */
+export function cronJobObject(name: string, image: string, schedule: string, restart: string, command: string[]): NewObject {
+  const ctr: Record<string, unknown> = { image, name, resources: {} }
+  if (command.length) ctr.command = command
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { creationTimestamp: null, name } as unknown as NewObject['metadata'],
+    spec: {
+      schedule,
+      jobTemplate: {
+        metadata: { creationTimestamp: null, name },
+        spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [ctr], restartPolicy: restart } } },
+      },
+    },
+    status: {},
+  }
+}
+
 export interface RunOpts {
   name: string
   image: string

@@ -6,7 +6,7 @@ import { arr, err, F, fail, int, out, str, type Command, type Ctx } from '../com
 import { loadManifests } from '../manifest'
 import { apiErrorText, typeName } from '../util'
 import { checkDryRun, createGenerated, dryRunMode } from '../write'
-import { deploymentObject, jobObject, namespaceObject, parseTcp, serviceObject } from '../generators'
+import { cronJobObject, deploymentObject, jobObject, namespaceObject, parseTcp, serviceObject } from '../generators'
 import { LAST_APPLIED, namespaceFor, sortedJson } from './apply'
 
 const COMMON = [F.output, F.dryRun, F.validate, F.fieldManager, { name: 'save-config', type: 'bool' as const }]
@@ -127,6 +127,24 @@ const job: Command = {
   },
 }
 
+const cronjob: Command = {
+  name: 'cronjob',
+  aliases: ['cj'],
+  dash: true,
+  flags: [...COMMON, { name: 'image', type: 'string' }, { name: 'schedule', type: 'string' }, { name: 'restart', type: 'string' }],
+  run(ctx) {
+    const name = oneName(ctx)
+    if (typeof name === 'number') return name
+    // create_cronjob.go Validate / Complete: --restart defaults to OnFailure.
+    const image = str(ctx, 'image')
+    const schedule = str(ctx, 'schedule')
+    if (!image) return fail(ctx, '--image must be specified')
+    if (!schedule) return fail(ctx, '--schedule must be specified')
+    const restart = str(ctx, 'restart') || 'OnFailure'
+    return createGenerated(ctx, cronJobObject(name, image, schedule, restart, ctx.dashArgs ?? []), 'created', (s) => `failed to create cronjob: ${s.message}`)
+  },
+}
+
 /** `--from-literal=k=v` and `--from-file=[key=]path` (virtual files) → data map. */
 function sourceData(ctx: Ctx): Record<string, string> | string {
   const data: Record<string, string> = {}
@@ -197,7 +215,7 @@ const secret: Command = {
 
 export const create: Command = {
   name: 'create',
-  sub: [deployment, service, namespace, job, configmap, secret],
+  sub: [deployment, service, namespace, job, cronjob, configmap, secret],
   flags: [...COMMON, F.filename, F.recursive, F.selector, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }],
   run(ctx) {
     const files = arr(ctx, 'filename')
@@ -205,7 +223,7 @@ export const create: Command = {
       // create.go: no -f prints this, then DefaultSubCommandRun (help, or an unknown-command error).
       ctx.io.err('Error: must specify one of -f and -k\n\n')
       if (ctx.args.length) return fail(ctx, `unknown command "${ctx.args.join(' ')}"\nSee 'kubectl create -h' for help and examples`)
-      err(ctx, `Create a resource from a file or from stdin.\n\nAvailable Commands:\n  deployment    Create a deployment with the specified name\n  job           Create a job with the specified name\n  namespace     Create a namespace with the specified name\n  service       Create a service using a specified subcommand\n\nUsage:\n  kubectl create -f FILENAME [options]`)
+      err(ctx, `Create a resource from a file or from stdin.\n\nAvailable Commands:\n  cronjob       Create a cron job with the specified name\n  deployment    Create a deployment with the specified name\n  job           Create a job with the specified name\n  namespace     Create a namespace with the specified name\n  service       Create a service using a specified subcommand\n\nUsage:\n  kubectl create -f FILENAME [options]`)
       return 1
     }
     if (ctx.args.length) return fail(ctx, `Unexpected args: [${ctx.args.join(' ')}]\nSee 'kubectl create -h' for help and examples`)
