@@ -2,12 +2,12 @@
 // node affinity on metadata.name. Sources: k/k pkg/controller/daemon/daemon_controller.go
 // (manage, podsShouldBeOnNode, NodeShouldRunDaemonPod, updateDaemonSetStatus),
 // pkg/controller/daemon/util/daemonset_util.go (AddOrUpdateDaemonPodTolerations,
-// ReplaceDaemonSetPodNodeNameNodeAffinity, GetTargetNodeName).
+// ReplaceDaemonSetPodNodeNameNodeAffinity, GetTargetNodeName); its history in daemonset-history.ts.
 import type { Cluster } from '../cluster'
 import type { KObject, WatchEvent } from '../api/types'
 import { registerComponents } from '../registry'
 import { recordEvent } from '../api/events'
-import { computeHash } from './deployment/hash'
+import { cleanupHistory, constructHistory, currentHash, DS_HASH_LABEL } from './daemonset-history'
 import { claimPods } from './replicaset'
 import { podMatchesNodeSelectorAndAffinity } from './scheduler/node-affinity'
 import { firstUntoleratedTaint, type Taint, type Toleration } from './scheduler/taints'
@@ -93,9 +93,21 @@ export function syncDaemonSet(c: Cluster, key: string): void {
   const api = c.client(DS_CONTROLLER)
   const ds = api.get('daemonsets', ns, name)
   if (!ds) return
-  const hash = computeHash(ds.spec?.template)
   const generation = String(ds.metadata.generation ?? 1)
-  const pods = claimPods(c, DS_CONTROLLER, ds, api.list('pods', { namespace: ns }))
+  const claim = () => claimPods(c, DS_CONTROLLER, ds, api.list('pods', { namespace: ns }))
+  // syncDaemonSet: the hash of the current revision is the label of up-to-date pods. A DaemonSet
+  // being deleted gets no new revisions (its history may already be gone).
+  let hash: string
+  let old: KObject[] = []
+  if (ds.metadata.deletionTimestamp) hash = currentHash(c, DS_CONTROLLER, ds)
+  else {
+    const h = constructHistory(c, DS_CONTROLLER, ds, claim)
+    // A hash collision bumped status.collisionCount, whose watch event re-syncs; else retry later.
+    if (!h) { enqueueAfter(c, DS_CONTROLLER, key, 1000); return }
+    hash = h.hash
+    old = h.old
+  }
+  const pods = claim()
   const byNode: Record<string, KObject[]> = {}
   for (const p of pods) {
     const n = targetNodeName(p)
@@ -129,8 +141,8 @@ export function syncDaemonSet(c: Cluster, key: string): void {
     } else toDelete.push(...nodePods)
     if (shouldRun && nodePods.length) {
       const p = nodePods[0]
-      if (p.metadata.labels?.['controller-revision-hash'] !== hash) outdated.push(p)
-      if (p.metadata.labels?.['controller-revision-hash'] === hash) updated++
+      if (p.metadata.labels?.[DS_HASH_LABEL] !== hash) outdated.push(p)
+      if (p.metadata.labels?.[DS_HASH_LABEL] === hash) updated++
       if (isPodReady(p)) {
         ready++
         if (isPodAvailable(p, minReady, c.now)) available++
@@ -145,7 +157,7 @@ export function syncDaemonSet(c: Cluster, key: string): void {
     for (const nodeName of toCreate) {
       const pod = podFromTemplate(ds.spec?.template, ds, `${name}-`)
       const meta = pod.metadata as { labels: Record<string, string> }
-      meta.labels = { ...meta.labels, 'controller-revision-hash': hash, 'pod-template-generation': generation }
+      meta.labels = { ...meta.labels, [DS_HASH_LABEL]: hash, 'pod-template-generation': generation }
       pod.spec = daemonPodSpec(ds, nodeName)
       const r = api.create(pod as never)
       if (r.ok) recordEvent(c, { component: DS_CONTROLLER }, ds, 'Normal', 'SuccessfulCreate', `Created pod: ${r.value.metadata.name}`)
@@ -155,6 +167,8 @@ export function syncDaemonSet(c: Cluster, key: string): void {
       const r = api.delete('pods', ns, p.metadata.name)
       if (r.ok) recordEvent(c, { component: DS_CONTROLLER }, ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`)
     }
+    // updateDaemonSet: after manage and rollingUpdate.
+    cleanupHistory(c, DS_CONTROLLER, ds, old, pods)
   }
   if (Number.isFinite(nextAvailableAt)) enqueueAfter(c, DS_CONTROLLER, key, nextAvailableAt - c.now + 1)
   const status: Record<string, unknown> = {
@@ -195,4 +209,4 @@ function onWatch(c: Cluster, events: WatchEvent[]): void {
   for (const key of sortedKeys(keys)) syncDaemonSet(c, key)
 }
 
-registerComponents(() => [{ name: DS_CONTROLLER, watches: ['daemonsets', 'pods', 'nodes'], onEvents: onWatch }])
+registerComponents(() => [{ name: DS_CONTROLLER, watches: ['daemonsets', 'pods', 'nodes', 'controllerrevisions'], onEvents: onWatch }])

@@ -119,8 +119,9 @@ export function rollbackFromRevisions(c: Cluster, obj: KObject, toRevision: numb
   if (toRevision === 0 && history.length <= 1) return { ok: false, error: 'no last revision to roll back to' }
   const target = toRevision === 0 ? history[history.length - 2] : history.find((h) => h.revision === toRevision)
   if (!target) return notFound(toRevision)
-  if (canonicalJson(target.template) === canonicalJson(obj.spec?.template)) return { ok: true, message: `skipped rollback (current template already matches revision ${toRevision})` }
+  // A client dry run shows the revision's template before the "already matches" check.
   if (dryRun) return { ok: true, message: printTemplate(target.template) }
+  if (canonicalJson(target.template) === canonicalJson(obj.spec?.template)) return { ok: true, message: `skipped rollback (current template already matches revision ${toRevision})` }
   const tpl = clone(target.template)
   return { ok: true, message: 'rolled back', patch: (o) => { o.spec.template = tpl } }
 }

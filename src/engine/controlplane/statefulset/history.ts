@@ -5,37 +5,16 @@
 // nextRevision), stateful_set_control.go (getStatefulSetRevisions, truncateHistory).
 import type { Cluster } from '../../cluster'
 import type { KObject } from '../../api/types'
-import { canonicalJson, computeHash } from '../deployment/hash'
-import { controllerOf, controllerRef } from '../util/pods'
+import { computeHash } from '../deployment/hash'
+import { controllerOf } from '../util/pods'
+import { controllerRevisionName, newControllerRevision, ownedRevisions, revisionData, revisionMatches, revisionNumber, setRevisionNumber } from '../util/history'
 import { podRevision } from './identity'
 
-/** getPatch: the part of the StatefulSet a revision records. */
-export function revisionData(sts: KObject): Record<string, unknown> {
-  return { spec: { template: { ...structuredClone(sts.spec?.template ?? {}), $patch: 'replace' } } }
-}
-
-/** ApplyRevision: the pod template a revision recorded. */
-export function templateOf(rev: KObject): KObject['spec'] {
-  const t = { ...((rev as { data?: { spec?: { template?: Record<string, unknown> } } }).data?.spec?.template ?? {}) }
-  delete t.$patch
-  return t
-}
+export { ownedRevisions, revisionData, templateOf } from '../util/history'
 
 /** ControllerRevisionName(parent, HashControllerRevision(revision, collisionCount)). */
 export function revisionName(sts: KObject, data: unknown, collisionCount: number): string {
-  const prefix = sts.metadata.name.length > 223 ? sts.metadata.name.slice(0, 223) : sts.metadata.name
-  return `${prefix}-${computeHash(data, collisionCount)}`
-}
-
-function revisionNumber(r: KObject): number {
-  return Number((r as { revision?: number }).revision ?? 0)
-}
-
-/** The StatefulSet's revisions, oldest first (SortControllerRevisions). */
-export function ownedRevisions(c: Cluster, actor: string, sts: KObject): KObject[] {
-  return c.client(actor).list('controllerrevisions', { namespace: sts.metadata.namespace })
-    .filter((r) => controllerOf(r)?.uid === sts.metadata.uid)
-    .sort((a, b) => revisionNumber(a) - revisionNumber(b) || a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) || a.metadata.name.localeCompare(b.metadata.name))
+  return controllerRevisionName(sts, computeHash(data, collisionCount))
 }
 
 export interface Revisions { current: KObject; update: KObject; collisionCount: number; all: KObject[] }
@@ -48,28 +27,21 @@ export function statefulSetRevisions(c: Cluster, actor: string, sts: KObject): R
   let collisionCount = Number(sts.status?.collisionCount ?? 0)
   const data = revisionData(sts)
   const next = all.length ? revisionNumber(all[all.length - 1]) + 1 : 1
-  const same = all.filter((r) => canonicalJson((r as { data?: unknown }).data) === canonicalJson(data))
+  const same = all.filter((r) => revisionMatches(r, data))
   let update: KObject | undefined
   if (same.length && same[same.length - 1] === all[all.length - 1]) update = all[all.length - 1]
   else if (same.length) {
     // A rollback to an older template: that revision gets the next number.
-    const r = api.mutate('controllerrevisions', ns, same[same.length - 1].metadata.name, (o) => {
-      (o as { revision?: number }).revision = next
-    })
-    if (!r.ok) return undefined
-    update = r.value
+    update = setRevisionNumber(c, actor, same[same.length - 1], next)
+    if (!update) return undefined
   } else {
     for (;;) {
-      const rev = {
-        apiVersion: 'apps/v1', kind: 'ControllerRevision',
-        metadata: { name: revisionName(sts, data, collisionCount), namespace: ns, labels: { ...(sts.spec?.template?.metadata?.labels ?? {}) }, ownerReferences: [controllerRef(sts)] },
-        data, revision: next,
-      }
+      const rev = newControllerRevision(sts, revisionName(sts, data, collisionCount), data, next, { ...(sts.spec?.template?.metadata?.labels ?? {}) })
       const r = api.create(rev as never)
       if (r.ok) { update = r.value; break }
       if (r.status.reason !== 'AlreadyExists') return undefined
       const existing = api.get('controllerrevisions', ns, rev.metadata.name)
-      if (existing && controllerOf(existing)?.uid === sts.metadata.uid && canonicalJson((existing as { data?: unknown }).data) === canonicalJson(data)) { update = existing; break }
+      if (existing && controllerOf(existing)?.uid === sts.metadata.uid && revisionMatches(existing, data)) { update = existing; break }
       collisionCount++ // a hash collision with someone else's revision
     }
   }
