@@ -23,6 +23,34 @@ export function clone<T>(x: T): T {
   return out as T
 }
 
+/**
+ * Equality of two JSON values as their serialisations would compare (an undefined member is a
+ * missing one), ignoring key order, and stopping at the first difference: the no-op-update check
+ * runs on every write.
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const bb = b as unknown[]
+    if (a.length !== bb.length) return false
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i] ?? null, bb[i] ?? null)) return false
+    return true
+  }
+  const ao = a as Record<string, unknown>
+  const bo = b as Record<string, unknown>
+  let na = 0
+  for (const k in ao) {
+    if (ao[k] === undefined) continue
+    na++
+    if (!jsonEqual(ao[k], bo[k])) return false
+  }
+  let nb = 0
+  for (const k in bo) if (bo[k] !== undefined) nb++
+  return na === nb
+}
+
 export interface ListOptions {
   namespace?: string
   labelSelector?: Selector
@@ -71,7 +99,7 @@ const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public']
 const HAS_STATUS = new Set(['pods', 'nodes', 'services', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'horizontalpodautoscalers', 'replicationcontrollers', 'persistentvolumeclaims', 'persistentvolumes', 'namespaces'])
 
 function specChanged(a: KObject, b: KObject): boolean {
-  return JSON.stringify(a.spec ?? null) !== JSON.stringify(b.spec ?? null)
+  return !jsonEqual(a.spec ?? null, b.spec ?? null)
 }
 
 export class ApiClient {
@@ -157,6 +185,14 @@ export class ApiClient {
    * concurrency). With `subresource: 'status'` only the status is taken from the input.
    */
   update(input: KObject, opts: UpdateOptions = {}): Result<KObject> {
+    return this.write(input, opts, false)
+  }
+
+  /**
+   * The update path. `owned`: the input is a private copy (from mutate), so it need not be
+   * copied again; stored objects are never changed in place, so untouched parts are shared.
+   */
+  private write(input: KObject, opts: UpdateOptions, owned: boolean): Result<KObject> {
     const c = this.c
     const info = resourceForKind(input.kind, input.apiVersion)
     if (!info || !STORED[info.plural]) return fail({ code: 404, reason: 'NotFound', message: `the server could not find the requested resource (put ${input.kind})` })
@@ -168,7 +204,7 @@ export class ApiClient {
     }
     let obj: KObject
     if (opts.subresource === 'status') {
-      obj = { ...clone(old), status: clone(input.status) }
+      obj = owned ? { ...old, metadata: { ...old.metadata }, status: input.status } : { ...clone(old), status: clone(input.status) }
     } else if (opts.subresource === 'binding' && info.plural === 'pods') {
       // pods/binding (pkg/registry/core/pod/storage/storage.go BindingREST.setPodHostAndAnnotations):
       // sets spec.nodeName once, with the status the scheduler sends (PodScheduled True).
@@ -181,7 +217,7 @@ export class ApiClient {
       obj = clone(old)
       obj.spec = { ...obj.spec, ephemeralContainers: clone(input.spec?.ephemeralContainers ?? []) }
     } else {
-      obj = clone(input)
+      obj = owned ? input : clone(input)
       obj.apiVersion = old.apiVersion
       // Server-owned metadata cannot be changed by a client.
       obj.metadata = { ...obj.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, namespace: old.metadata.namespace, name: old.metadata.name }
@@ -196,7 +232,7 @@ export class ApiClient {
     if (old.metadata.generation !== undefined) {
       out.metadata.generation = !opts.subresource && specChanged(old, out) ? old.metadata.generation + 1 : old.metadata.generation
     }
-    if (opts.subresource !== 'binding' && JSON.stringify(out) === JSON.stringify({ ...old, metadata: { ...old.metadata, resourceVersion: out.metadata.resourceVersion } })) {
+    if (opts.subresource !== 'binding' && jsonEqual(out, { ...old, metadata: { ...old.metadata, resourceVersion: out.metadata.resourceVersion } })) {
       return ok(old) // no-op update: etcd is not written, no watch event (GuaranteedUpdate)
     }
     out.metadata.resourceVersion = nextRV(c)
@@ -245,7 +281,7 @@ export class ApiClient {
     const copy = clone(cur)
     if (fn(copy) === false) return ok(cur)
     copy.metadata.resourceVersion = cur.metadata.resourceVersion
-    return this.update(copy, opts)
+    return this.write(copy, opts, true)
   }
 
   updateStatus(plural: string, namespace: string | undefined, name: string, fn: (obj: KObject) => boolean | void): Result<KObject> {
@@ -298,7 +334,7 @@ export class ApiClient {
     // A namespace also waits for its spec.finalizers (the namespace controller's `kubernetes`).
     const nsFinalizing = plural === 'namespaces' && (old.spec?.finalizers?.length ?? 0) > 0
     if (finalizers.length || nsFinalizing) {
-      if (old.metadata.deletionTimestamp && JSON.stringify(finalizers) === JSON.stringify(old.metadata.finalizers ?? [])) return ok(old)
+      if (old.metadata.deletionTimestamp && jsonEqual(finalizers, old.metadata.finalizers ?? [])) return ok(old)
       const obj = clone(old)
       obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp ?? rfc3339(c.now)
       obj.metadata.deletionGracePeriodSeconds = 0

@@ -10,12 +10,16 @@ import { simTimeOf } from '../../sim/time'
 type Json = any
 
 /**
- * Derived lookups memoised per store revision: every write bumps resourceVersion, so a cache
- * keyed on it is never stale, and a busy `while true; do wget …; done` loop reuses it between writes.
+ * Derived lookups memoised per write count of the plurals they read (Cluster.writes), so they
+ * are never stale, and unrelated writes (leases, events) do not throw them away.
  */
 interface ViewCache {
   state: unknown
-  rv: number
+  /** Write counts of the plurals each view depends on (Cluster.writes). */
+  pods: number
+  services: number
+  slices: number
+  nodes: number
   endpoints: Record<string, Endpoint[]>
   terminating: Record<string, Endpoint[]>
   svcByIP?: Record<string, KObject>
@@ -26,10 +30,20 @@ const caches = new WeakMap<Cluster, ViewCache>()
 
 function cache(c: Cluster): ViewCache {
   let v = caches.get(c)
-  if (!v || v.state !== c.state || v.rv !== c.state.store.resourceVersion) {
-    v = { state: c.state, rv: c.state.store.resourceVersion, endpoints: {}, terminating: {} }
+  if (!v || v.state !== c.state) {
+    v = { state: c.state, pods: -1, services: -1, slices: -1, nodes: -1, endpoints: {}, terminating: {} }
     caches.set(c, v)
   }
+  const pods = c.writes('pods')
+  const services = c.writes('services')
+  const slices = c.writes('endpointslices')
+  const nodes = c.writes('nodes')
+  if (v.pods !== pods) v.podsByIP = undefined
+  if (v.services !== services) v.svcByIP = undefined
+  if (v.nodes !== nodes) v.nodeIPs = undefined
+  // Endpoints derive from slices, or from pods and the Service when no slice exists.
+  if (v.pods !== pods || v.services !== services || v.slices !== slices) { v.endpoints = {}; v.terminating = {} }
+  v.pods = pods; v.services = services; v.slices = slices; v.nodes = nodes
   return v
 }
 
