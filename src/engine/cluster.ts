@@ -46,6 +46,8 @@ export class Cluster {
   private actSeq = 0
   private changed = new Map<string, 'added' | 'updated' | 'removed'>()
   private clients: Record<string, ApiClient> = {}
+  /** Writes per plural since this handle was made: cache keys for derived views (not state). */
+  private writesByPlural: Record<string, number> = {}
 
   constructor(state: ClusterState) {
     this.state = state
@@ -80,6 +82,15 @@ export class Cluster {
     return this.comps
   }
 
+  /**
+   * How many writes objects of `plural` have seen through this handle. Derived, read-only views
+   * (the stub network's indexes) key their caches on it, so a Lease renewal does not invalidate
+   * an index of pods.
+   */
+  writes(plural: string): number {
+    return this.writesByPlural[plural] ?? 0
+  }
+
   /** Schedules a plain-data event `delayMs` from now. */
   schedule(delayMs: number, ev: SimEvent, priority: number = PRIORITY.normal): void {
     push(this.state.queue, this.state.now + Math.max(0, Math.round(delayMs)), priority, ev)
@@ -91,7 +102,8 @@ export class Cluster {
 
   /** Called by the store after every write: queues the event for each interested component. */
   notify(type: WatchEventType, plural: string, key: string, object: KObject): void {
-    this.changed.set(`${plural}/${key}`, type === 'ADDED' ? 'added' : type === 'DELETED' ? 'removed' : 'updated')
+    this.writesByPlural[plural] = (this.writesByPlural[plural] ?? 0) + 1
+    this.noteChange(`${plural}/${key}`, type === 'ADDED' ? 'added' : type === 'DELETED' ? 'removed' : 'updated')
     const comps = this.compsByPlural[plural]
     if (comps) for (const comp of comps) this.enqueue(comp, type, plural, key, object)
     if (plural === 'pods') {
@@ -99,6 +111,15 @@ export class Cluster {
       const kubelets = node ? this.podWatchersByNode[node] : undefined
       if (kubelets) for (const comp of kubelets) this.enqueue(comp, type, plural, key, object)
     }
+  }
+
+  /** Folds changes within one window: added+updated stays added, added+removed vanishes, removed+added is updated. */
+  private noteChange(id: string, kind: 'added' | 'updated' | 'removed'): void {
+    const prev = this.changed.get(id)
+    if (prev === 'added' && kind === 'updated') return
+    if (prev === 'added' && kind === 'removed') this.changed.delete(id)
+    else if (prev === 'removed' && kind === 'added') this.changed.set(id, 'updated')
+    else this.changed.set(id, kind)
   }
 
   private enqueue(comp: Component, type: WatchEventType, plural: string, key: string, object: KObject): void {
