@@ -121,3 +121,32 @@ describe('namespace lifecycle', () => {
     expect(c.api.get('namespaces', undefined, 'default')).toBeDefined()
   })
 })
+
+describe('jsonEqual', () => {
+  it('compares like serialisations, ignoring key order and undefined members', async () => {
+    const { jsonEqual } = await import('../../../src/engine/api/store')
+    expect(jsonEqual({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true)
+    expect(jsonEqual({ a: 1, u: undefined }, { a: 1 })).toBe(true)
+    expect(jsonEqual([undefined], [null])).toBe(true)
+    expect(jsonEqual({ a: 1 }, { a: 1, b: 0 })).toBe(false)
+    expect(jsonEqual({ a: [1, 2] }, { a: [2, 1] })).toBe(false)
+    expect(jsonEqual({ a: {} }, { a: [] })).toBe(false)
+    expect(jsonEqual('1', 1)).toBe(false)
+  })
+
+  it('skips no-op updates: no new resourceVersion, no watch event', () => {
+    seen.length = 0
+    const c = cluster()
+    const created = c.api.create(pod('a'))
+    if (!created.ok) throw new Error('create failed')
+    c.advance(10)
+    const rv = created.value.metadata.resourceVersion
+    const writes = c.writes('pods')
+    c.api.mutate('pods', 'default', 'a', (p) => { p.metadata.labels = { app: 'web' } })
+    expect(c.api.get('pods', 'default', 'a')!.metadata.resourceVersion).toBe(rv)
+    expect(c.writes('pods')).toBe(writes)
+    c.api.mutate('pods', 'default', 'a', (p) => { p.metadata.labels = { app: 'db' } })
+    expect(c.api.get('pods', 'default', 'a')!.metadata.resourceVersion).not.toBe(rv)
+    expect(c.writes('pods')).toBe(writes + 1)
+  })
+})
