@@ -5,6 +5,7 @@
 import type { Cluster } from '../cluster'
 import type { WatchEvent } from '../api/types'
 import { registerAdmitter } from '../api/admission'
+import { defaultNamespace } from '../api/defaults/misc'
 import { registerComponents } from '../registry'
 import { STORED } from '../api/resources'
 import { enqueueAfter, onResync } from './util/queue'
@@ -14,13 +15,10 @@ const FINALIZER = 'kubernetes'
 /** Requeue while content remains (the deleter's estimate is a few seconds). */
 const RECHECK_MS = 2000
 
-// Same defaulting as api/defaults/misc.ts defaultNamespace (idempotent), so this controller also
-// works when the validation module is not loaded (unit tests).
+// The API's namespace defaulting (idempotent), registered here too so this controller also works
+// when the validation module is not loaded (unit tests).
 registerAdmitter('namespaces', (_c, op, _info, obj) => {
-  if (op !== 'CREATE') return { ok: true, value: obj }
-  obj.metadata.labels = { ...(obj.metadata.labels ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name }
-  obj.spec = { ...(obj.spec ?? {}), finalizers: obj.spec?.finalizers ?? [FINALIZER] }
-  obj.status = { ...(obj.status ?? {}), phase: 'Active' }
+  if (op === 'CREATE') defaultNamespace(obj, true)
   return { ok: true, value: obj }
 })
 

@@ -1,18 +1,8 @@
 // Shapes of the image catalog (what an image contains and how its default process behaves).
 import type { SigtermReaction } from '../process-types'
 
-export interface ImageInfo {
-  /** as written, e.g. "nginx:1.7.9" */
-  name: string
-  /** normalized, e.g. "docker.io/library/nginx:1.7.9" */
-  ref: string
-  repo: string
-  tag: string
-  /** false for unknown repos (a generic long-running server) */
-  known: boolean
-  sizeBytes: number
-  /** "sha256:<64 hex>", deterministic from ref */
-  digest: string
+/** How an image's default process behaves: shared by catalog entries and resolved images. */
+export interface ImageBehaviour {
   entrypoint: string[]
   cmd: string[]
   /** executables on PATH by basename */
@@ -24,22 +14,28 @@ export interface ImageInfo {
   /** reaction of the default process to SIGTERM */
   sigterm: SigtermReaction
   idleCpuMilli: number
-  idleMemoryBytes: number
   cpuPerRequestMilli: number
 }
 
+export interface ImageInfo extends ImageBehaviour {
+  /** as written, e.g. "nginx:1.7.9" */
+  name: string
+  /** normalized, e.g. "docker.io/library/nginx:1.7.9" */
+  ref: string
+  repo: string
+  tag: string
+  /** false for unknown repos (a generic long-running server) */
+  known: boolean
+  sizeBytes: number
+  /** "sha256:<64 hex>", deterministic from ref */
+  digest: string
+  idleMemoryBytes: number
+}
+
 /** Catalog entry for one repository; tags map to compressed sizes in MB. */
-export interface RepoSpec {
+export interface RepoSpec extends ImageBehaviour {
   tags: Record<string, number>
-  entrypoint: string[]
-  cmd: string[]
-  tools: string[]
-  ports: number[]
-  startupMs: number
-  sigterm: SigtermReaction
-  idleCpuMilli: number
   idleMemoryMi: number
-  cpuPerRequestMilli: number
   /** ENTRYPOINT when it differs by tag (nginx gained /docker-entrypoint.sh in 1.19). */
   entrypointFor?: (tag: string) => string[]
   /** Basenames of argv[0] that start the image's server (its default process). */
