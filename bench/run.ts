@@ -198,6 +198,7 @@ export async function runBenchmarks(print: (line: string) => void = console.log,
   })
   await guard(['E3', 'E6'], e3e6)
   await guard(['E5'], async () => [await e5()])
+  await guard(['U2', 'U5', 'U7'], async () => (await import('./ui')).uiBenchmarks())
   return results
 }
 

@@ -1,12 +1,12 @@
-// Entry of the minimal engine page: boots a default cluster in the browser and shows it live.
-// The full graph app arrives with the browser-app issue.
-import { StrictMode } from 'react'
+// Entry: paints the page frame at once, then loads the cluster (engine, kubectl, store, graph)
+// as a separate chunk. Keeps the initial JS small (budget U7) without delaying the cluster.
 import { createRoot } from 'react-dom/client'
 import './index.css'
-import { EnginePage } from './EnginePage'
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <EnginePage />
-  </StrictMode>,
+const root = createRoot(document.getElementById('root') as HTMLElement)
+root.render(
+  <div className="flex h-screen items-center justify-center bg-slate-950 text-slate-300" data-testid="booting">
+    <span className="animate-pulse text-lg">⎈ Podflow</span>
+  </div>,
 )
+void import('./boot').then(({ boot }) => boot(root))

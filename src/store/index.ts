@@ -5,8 +5,10 @@ import { createCluster } from '../engine'
 import type { CheckpointPolicy } from './checkpoint-policy'
 import { runFromUrl } from './codec'
 import { createOptions, defaultRun } from './run-config'
+import { demoRun } from './demo'
 import { checkpointSlice } from './slices/checkpoints'
 import { engineSlice } from './slices/engine'
+import { inspectSlice } from './slices/inspect'
 import { persistenceSlice, readSavedRun } from './slices/persistence'
 import { playbackSlice } from './slices/playback'
 import { runSlice } from './slices/run'
@@ -54,6 +56,7 @@ export function createPodflowStore(opts: PodflowStoreOptions = {}): PodflowStore
       ...selectionSlice(set, get, api),
       ...viewSlice(ctx, readPrefs(ctx))(set, get, api),
       ...persistenceSlice(ctx, tl)(set, get, api),
+      ...inspectSlice(set, get, api),
     }
   })
   if (opts.paused) store.setState({ paused: true })
@@ -63,24 +66,27 @@ export function createPodflowStore(opts: PodflowStoreOptions = {}): PodflowStore
 }
 
 /**
- * The run the app starts with: a `#run=` link first (a bad one gives the default cluster and a
- * message), then the autosave, then the default cluster.
+ * The run the app starts with: a `#run=` link first (a bad one gives the demo cluster and a
+ * message), then the autosave, then the demo cluster (the default cluster with a small app).
  */
 export function initialRunFrom(opts: { href?: string; storage?: StorageLike }): { run: Run; source: 'link' | 'saved' | 'default'; notice?: string } {
   const fromLink = opts.href !== undefined ? runFromUrl(opts.href) : undefined
   if (fromLink?.ok) return { run: fromLink.value, source: 'link' }
-  if (fromLink && !fromLink.ok) return { run: defaultRun(), source: 'default', notice: fromLink.message }
+  if (fromLink && !fromLink.ok) return { run: demoRun(), source: 'default', notice: fromLink.message }
   const saved = readSavedRun(opts.storage)
   if (saved?.ok) return { run: saved.value, source: 'saved' }
-  return { run: defaultRun(), source: 'default', notice: saved && !saved.ok ? `The saved run could not be restored (${saved.message}); starting a new cluster.` : undefined }
+  return { run: demoRun(), source: 'default', notice: saved && !saved.ok ? `The saved run could not be restored (${saved.message}); starting a new cluster.` : undefined }
 }
 
 export { decodeRun, encodeRun, runFromUrl, shareUrl, validateRun, runFromJson, runToJson, LIMITS } from './codec'
 export { defaultRun, createOptions, DEFAULT_RUN_CONFIG } from './run-config'
+export { demoRun, DEMO_MANIFEST } from './demo'
 export { readSavedRun, RUN_KEY } from './slices/persistence'
 export { PREFS_KEY } from './slices/view'
 export { SPEEDS, MIN_SPEED, MAX_SPEED } from './slices/playback'
 export { parseId } from './slices/engine'
+export { formatCpu, formatMemory, timestampMs } from './slices/inspect'
+export type { EndpointAddress, EventRow, NodeAllocation, ObjectLink, OwnerLinks, PodRequest, SchedulingReason, ServiceEndpoints, TableRow } from './slices/inspect'
 export { actionLine, parseLine } from './command'
 export { startPlaybackLoop } from './loop'
 export { DEFAULT_POLICY, thinCheckpoints } from './checkpoint-policy'
@@ -89,3 +95,4 @@ export type * from './state'
 export type * from './types'
 export { ACTIONS, actionById, actionsFor, actionForShortcut, performAction, targetOf, CLUSTER, GALLERY } from './actions/registry'
 export type { ActionInput, ActionTarget, Dispatch, InputField, UserAction, GalleryItem } from './actions/registry'
+export { podStatusSummary, humanDuration, clockAt, simTimeOf, type PodStatusSummary } from './views'

@@ -1,7 +1,8 @@
 // The store's state shape: one interface per slice (src/store/slices/*), merged.
-import type { Action, Changes, Cluster, KObject, Machine } from '../engine'
+import type { Action, Activity, Changes, Cluster, KObject, Machine } from '../engine'
 import type { CheckpointPolicy } from './checkpoint-policy'
 import type { Checkpoint, CommandOutput, LogEntry, Run, RunConfig, StorageLike, StoreResult } from './types'
+import type { EventRow, NodeAllocation, OwnerLinks, SchedulingReason, ServiceEndpoints, TableRow } from './slices/inspect'
 
 export interface EngineSlice {
   /** The engine handle. Components read through the helpers below and never call the engine. */
@@ -20,6 +21,8 @@ export interface EngineSlice {
   object(id: string): KObject | undefined
   /** The machine behind a node (kubelet running or not), by node name. */
   machine(name: string): Machine | undefined
+  /** API requests and watch deliveries with seq ≥ sinceSeq (for the control-plane animation). */
+  activitiesSince(sinceSeq: number): Activity[]
 }
 
 export interface PlaybackSlice {
@@ -108,7 +111,35 @@ export interface PersistenceSlice {
   shareUrl(base: string): string
 }
 
-export type PodflowState = EngineSlice & PlaybackSlice & RunSlice & CheckpointSlice & SelectionSlice & ViewSlice & PersistenceSlice
+/**
+ * Read-only queries for the Inspector and the Events feed (src/store/slices/inspect.ts): they
+ * never record, advance time or write, and return the same reference while their inputs are
+ * unchanged (safe in selectors). Ids are `plural/key`.
+ */
+export interface InspectSlice {
+  /** Exactly what `kubectl get -o yaml` prints for the object; undefined when it does not exist. */
+  inspectYaml(id: string): string | undefined
+  /** What `kubectl describe` prints for the object. */
+  inspectDescribe(id: string): string | undefined
+  /** The object's `kubectl get -o wide` columns and cells (without NAME). */
+  inspectRow(id: string): TableRow | undefined
+  /** Events about the object (by uid; by name once it is deleted), oldest first. */
+  inspectEvents(id: string): EventRow[]
+  /** Every Event, newest last. */
+  allEvents(): EventRow[]
+  /** `kubectl logs [-p] POD -c CONTAINER`, with the API server's error messages. */
+  podLogs(podId: string, container?: string, previous?: boolean): StoreResult<string>
+  /** The scheduler's per-node filter results for the pod's last attempt ("Insufficient cpu"). */
+  schedulingReasons(podId: string): readonly SchedulingReason[] | undefined
+  /** Allocatable vs requested (kubectl describe node's "Allocated resources") and the node's pods. */
+  nodeAllocation(nodeName: string): NodeAllocation | undefined
+  /** Ready and not-ready addresses of a Service's Endpoints, with their pod ids. */
+  serviceEndpoints(serviceId: string): ServiceEndpoints
+  /** Owners (ownerReferences) and the objects this one owns. */
+  ownerLinks(id: string): OwnerLinks
+}
+
+export type PodflowState = EngineSlice & PlaybackSlice & RunSlice & CheckpointSlice & SelectionSlice & ViewSlice & PersistenceSlice & InspectSlice
 
 export interface StoreContext {
   storage?: StorageLike

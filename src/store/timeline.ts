@@ -129,8 +129,15 @@ export function createTimeline(set: Set, get: Get, ctx: StoreContext): Timeline 
     }
   }
 
+  /** The current cluster when it is still a fresh boot of the same seed and config (reused: booting costs). */
+  function freshBootFor(run: Run): Cluster | undefined {
+    const s = get()
+    const same = s.seed === run.seed && JSON.stringify(s.config) === JSON.stringify(run.config)
+    return same && s.log.length === 0 && s.applied === 0 && s.cluster.now === s.bootTime && s.checkpoints.length === 1 ? s.cluster : undefined
+  }
+
   async function reset(run: Run): Promise<void> {
-    const c = createCluster(createOptions(run))
+    const c = freshBootFor(run) ?? createCluster(createOptions(run))
     const lastAt = run.log.length ? run.log[run.log.length - 1].at : 0
     const target = Math.max(c.now, run.time ?? c.now)
     set((s) => ({
@@ -141,7 +148,7 @@ export function createTimeline(set: Set, get: Get, ctx: StoreContext): Timeline 
       applied: 0,
       bootTime: c.now,
       headTime: Math.max(c.now, target, lastAt),
-      checkpoints: [{ at: c.now, logIndex: 0, state: c.snapshot() }],
+      checkpoints: c === s.cluster ? s.checkpoints : [{ at: c.now, logIndex: 0, state: c.snapshot() }],
       epoch: s.epoch + 1,
       selected: null,
       lastChanges: { added: [], updated: [], removed: [] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createPodflowStore, initialRunFrom, PREFS_KEY, RUN_KEY, shareUrl } from '../../src/store'
+import { createPodflowStore, demoRun, initialRunFrom, PREFS_KEY, RUN_KEY, shareUrl } from '../../src/store'
 import { MemoryStorage, pausedStore } from './helpers'
 
 describe('persistence', () => {
@@ -72,7 +72,7 @@ describe('persistence', () => {
     const badLink = initialRunFrom({ href: 'https://podflow.test/#run=definitely-not-a-run', storage })
     expect(badLink.source).toBe('default')
     expect(badLink.notice).toMatch(/does not hold a valid run/)
-    expect(badLink.run.log).toEqual([])
+    expect(badLink.run).toEqual(demoRun())
     storage.setItem(RUN_KEY, '{"v":1,"seed":"x"')
     const corrupt = initialRunFrom({ storage })
     expect(corrupt.source).toBe('default')

@@ -32,5 +32,6 @@ export const engineSlice =
         return p ? objects(p.plural)[p.key] : undefined
       },
       machine: (name) => get().cluster.state.machines[name],
+      activitiesSince: (sinceSeq) => get().cluster.activities(sinceSeq),
     }
   }
