@@ -6,6 +6,7 @@ export interface Point {
   y: number
 }
 
+/** Anchor points in flow coordinates: centres, or a group's header. */
 export function absoluteCentres(nodes: GraphNode[]): Map<string, Point> {
   const topLeft = new Map<string, Point>()
   const out = new Map<string, Point>()
@@ -13,7 +14,8 @@ export function absoluteCentres(nodes: GraphNode[]): Map<string, Point> {
     const parent = n.parentId ? topLeft.get(n.parentId) : undefined
     const p = { x: n.position.x + (parent?.x ?? 0), y: n.position.y + (parent?.y ?? 0) }
     topLeft.set(n.id, p)
-    out.set(n.id, { x: p.x + (n.width ?? 0) / 2, y: p.y + (n.height ?? 0) / 2 })
+    // Node groups anchor at their header (where the kubelet's name is), everything else at its centre.
+    out.set(n.id, { x: p.x + (n.width ?? 0) / 2, y: n.type === 'k8sNode' ? p.y + 18 : p.y + (n.height ?? 0) / 2 })
   }
   return out
 }
