@@ -77,7 +77,7 @@ async function u2(browser: Browser, url: string): Promise<UiResult> {
 }
 
 export async function uiBenchmarks(): Promise<UiResult[]> {
-  await build({ logLevel: 'error' })
+  await build({ logLevel: 'error', configLoader: 'runner' })
   const results = [u7('dist')]
   const { server, url } = await serveStatic('dist')
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })

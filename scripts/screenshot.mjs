@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process'
 import { chromium } from 'playwright-core'
 
 const dir = process.argv[2] ?? 'docs'
-const server = spawn('npx', ['vite', 'preview', '--port', '4179', '--strictPort'], { stdio: 'ignore' })
+const server = spawn('npx', ['vite', 'preview', '--configLoader', 'runner', '--port', '4179', '--strictPort'], { stdio: 'ignore' })
 try {
   await new Promise((r) => setTimeout(r, 2500))
   const browser = await chromium.launch({

@@ -5,6 +5,7 @@ import { StrictMode } from 'react'
 import type { Root } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
 import '@xyflow/react/dist/style.css'
+import bootImage from 'virtual:podflow-boot-image'
 import { createPodflowStore, initialRunFrom, startPlaybackLoop, type PodflowStore } from '../store'
 import { StoreProvider } from '../ui/store-context'
 import { App } from './App'
@@ -20,7 +21,7 @@ function safeStorage(): Storage | undefined {
 
 function createStore(storage: Storage | undefined): PodflowStore {
   const init = initialRunFrom({ href: window.location.href, storage })
-  const store = createPodflowStore({ storage, initialRun: init.run })
+  const store = createPodflowStore({ storage, initialRun: init.run, bootImage })
   if (init.notice) store.setState({ notice: init.notice })
   // A share link has been applied: clean the address bar and save, so a reload uses the autosave.
   if (init.source === 'link') {

@@ -1,10 +1,10 @@
 // The Podflow store: one vanilla zustand store built from slices (src/store/slices/*). Store
 // actions are the only code that calls the engine; the UI subscribes to ids and `version`.
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { createCluster } from '../engine'
+import { bootCluster, type BootImage } from './boot-image'
 import type { CheckpointPolicy } from './checkpoint-policy'
 import { runFromUrl } from './codec'
-import { createOptions, defaultRun } from './run-config'
+import { defaultRun } from './run-config'
 import { demoRun } from './demo'
 import { checkpointSlice } from './slices/checkpoints'
 import { engineSlice } from './slices/engine'
@@ -30,6 +30,8 @@ export interface PodflowStoreOptions {
   checkpoints?: Partial<CheckpointPolicy>
   /** Minimum wall ms between throttled autosaves (default 2000). */
   saveThrottleMs?: number
+  /** A precomputed boot state (used when its seed and config match the run's). */
+  bootImage?: BootImage | null
 }
 
 export type PodflowStore = StoreApi<PodflowState>
@@ -43,8 +45,9 @@ export function createPodflowStore(opts: PodflowStoreOptions = {}): PodflowStore
     running: null,
     frac: 0,
     dirty: false,
+    bootImage: opts.bootImage ?? null,
   }
-  const cluster = createCluster(createOptions(run))
+  const cluster = bootCluster(run, ctx.bootImage)
   const boot = { at: cluster.now, state: cluster.snapshot() }
   const store = createStore<PodflowState>()((set, get, api) => {
     const tl = createTimeline(set, get, ctx)
@@ -80,6 +83,7 @@ export function initialRunFrom(opts: { href?: string; storage?: StorageLike }): 
 
 export { decodeRun, encodeRun, runFromUrl, shareUrl, validateRun, runFromJson, runToJson, LIMITS } from './codec'
 export { defaultRun, createOptions, DEFAULT_RUN_CONFIG } from './run-config'
+export { makeBootImage, bootCluster, type BootImage } from './boot-image'
 export { demoRun, DEMO_MANIFEST } from './demo'
 export { readSavedRun, RUN_KEY } from './slices/persistence'
 export { PREFS_KEY } from './slices/view'

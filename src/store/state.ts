@@ -151,4 +151,6 @@ export interface StoreContext {
   /** Fractional sim ms carried between ticks. */
   frac: number
   dirty: boolean
+  /** Precomputed boot state for the default seed/config (see boot-image.ts). */
+  bootImage: import('./boot-image').BootImage | null
 }

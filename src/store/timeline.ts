@@ -1,9 +1,9 @@
 // The one place that drives the engine: advancing time (taking checkpoints on the way), applying
 // log entries, restoring checkpoints and forking. Slices call these; components never do.
-import { createCluster, restoreCluster, type Cluster } from '../engine'
+import { restoreCluster, type Cluster } from '../engine'
+import { bootCluster } from './boot-image'
 import { compareCheckpoints, thinCheckpoints } from './checkpoint-policy'
 import { execute, executeAction, parseLine } from './command'
-import { createOptions } from './run-config'
 import type { PodflowState, StoreContext } from './state'
 import type { Checkpoint, CommandOutput, LogEntry, NewLogEntry, Run } from './types'
 
@@ -137,7 +137,7 @@ export function createTimeline(set: Set, get: Get, ctx: StoreContext): Timeline 
   }
 
   async function reset(run: Run): Promise<void> {
-    const c = freshBootFor(run) ?? createCluster(createOptions(run))
+    const c = freshBootFor(run) ?? bootCluster(run, ctx.bootImage)
     const lastAt = run.log.length ? run.log[run.log.length - 1].at : 0
     const target = Math.max(c.now, run.time ?? c.now)
     set((s) => ({

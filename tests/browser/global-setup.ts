@@ -10,7 +10,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  await build({ logLevel: 'warn' })
+  await build({ logLevel: 'warn', configLoader: 'runner' })
   const { server, url } = await serveStatic('dist')
   project.provide('baseUrl', url)
   return () => new Promise<void>((resolve) => server.close(() => resolve()))

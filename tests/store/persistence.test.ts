@@ -115,3 +115,22 @@ describe('persistence', () => {
     expect([c.view, c.theme, c.language]).toEqual(['workloads', 'dark', 'en'])
   })
 })
+
+describe('boot image', () => {
+  it('restoring a precomputed boot state gives the same cluster as simulating the boot, now and later', async () => {
+    const { makeBootImage, demoRun: demo } = await import('../../src/store')
+    const run = demo()
+    const image = makeBootImage(run)
+    const a = createPodflowStore({ paused: true, initialRun: run })
+    const b = createPodflowStore({ paused: true, initialRun: run, bootImage: JSON.parse(JSON.stringify(image)) })
+    await Promise.all([a.getState().whenIdle(), b.getState().whenIdle()])
+    expect(b.getState().cluster.hash()).toBe(a.getState().cluster.hash())
+    await a.getState().stepBy(60_000)
+    await b.getState().stepBy(60_000)
+    expect(b.getState().cluster.hash()).toBe(a.getState().cluster.hash())
+    // A different seed ignores the image and simulates.
+    const c = createPodflowStore({ paused: true, initialRun: { ...run, seed: run.seed + 1 }, bootImage: image })
+    await c.getState().whenIdle()
+    expect(c.getState().cluster.hash()).not.toBe(a.getState().cluster.hash())
+  })
+})
