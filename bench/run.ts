@@ -9,6 +9,7 @@ import { Cluster, createCluster, DEFAULT_CONFIG, initialState } from '../src/eng
 import { onEvent } from '../src/engine/registry'
 import { newQueue, pop, push } from '../src/engine/sim/queue'
 import type { KubectlIO } from '../src/kubectl/types'
+import { E2_BUDGET_MS, runE2 } from './e2-hpa'
 
 export interface BenchResult {
   id: string
@@ -195,6 +196,10 @@ export async function runBenchmarks(print: (line: string) => void = console.log,
       result('E1', viaCluster ? cluster : queue, 'events/s', E1_BUDGET, true, viaCluster ? 'through Cluster.step with a registered no-op handler' : `queue push/pop only; through Cluster.step: ${Math.round(cluster)} events/s`),
       result('E1-queue', queue, 'events/s', E1_BUDGET, true, 'sim/queue.ts pop+push with 20k pending'),
     ]
+  })
+  await guard(['E2'], async () => {
+    const r = runE2()
+    return [result('E2', r.ms, 'ms', E2_BUDGET_MS, false, `1 h of virtual time; php-apache pods ${r.pods[0]} → ${r.pods[1]}, ${r.rescales} rescales`)]
   })
   await guard(['E3', 'E6'], e3e6)
   await guard(['E5'], async () => [await e5()])

@@ -14,6 +14,12 @@ Commands:
                     then "N passed, N failed" (one count per script); exits 1 on any failure
   hash FILE         run a script and print the final cluster state hash
   bench [ID...]     run the performance benchmarks (JSON lines), or only those given (E1 E3 E5 E6)
+  trace [-f FILE] SRC DST [--port N] [-n NS]
+                    walk one connection through the simulated network and print its hop table
+                    (SRC/DST: pod/NAME, svc/NAME, node/NAME, external, an IP); with -f, in the
+                    cluster FILE's script leaves behind, else in a fresh default cluster
+  iptables [-f FILE] NODE [-t nat|filter]
+                    print a node's iptables rules as iptables-save does
   --help            show this help
 
 Scenario scripts are a subset of bash: kubectl ..., podflow ..., sleep N, heredocs and pipes into
@@ -124,6 +130,30 @@ async function cmdBench(args: string[], io: CliIO): Promise<number> {
   return results.every((r) => r.ratio >= 1) ? 0 : 1
 }
 
+/**
+ * `trace` and `iptables` look at a cluster: the one a script (-f FILE) leaves behind, or a fresh
+ * default cluster. The verbs themselves are the scenario scripts' `podflow` lines.
+ */
+async function cmdInspect(verb: string, args: string[], io: CliIO): Promise<number> {
+  const rest: string[] = []
+  let file: string | undefined
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-f' || args[i] === '--file') {
+      file = args[++i]
+      if (file === undefined) return usageError(io, `${verb} -f needs a FILE`)
+    } else rest.push(args[i])
+  }
+  const script = file ? load(file, io) : parseScript('', '(default cluster)')
+  if (!script) return 1
+  const t = await runScript(script)
+  if (!t.ok) {
+    for (const s of t.steps.filter((x) => !x.ok)) io.err(`${t.file}:${s.line}: expectation failed: ${s.text.split('\n')[0]}\n${s.diff ?? ''}\n`)
+    return 1
+  }
+  const { runPodflowCommand } = await import('../script/podflow-command')
+  return runPodflowCommand(t.cluster, [verb, ...rest], io)
+}
+
 function usageError(io: CliIO, msg: string): number {
   io.err(`podflow: ${msg}\n\n${USAGE}`)
   return 2
@@ -144,6 +174,9 @@ export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
       return cmdHash(rest, io)
     case 'bench':
       return cmdBench(rest, io)
+    case 'trace':
+    case 'iptables':
+      return cmdInspect(cmd, rest, io)
     case undefined:
       return usageError(io, 'missing command')
     default:

@@ -33,9 +33,9 @@ export interface SelectOptions {
   /** Require names or a selector (delete without --all). */
 }
 
-type FieldReq = { path: string; value: string; negate: boolean }
+export type FieldReq = { path: string; value: string; negate: boolean }
 
-function parseFieldSelector(text: string): FieldReq[] | string {
+export function parseFieldSelector(text: string): FieldReq[] | string {
   const out: FieldReq[] = []
   for (const part of text.split(',')) {
     const p = part.trim()
@@ -47,7 +47,7 @@ function parseFieldSelector(text: string): FieldReq[] | string {
   return out
 }
 
-function fieldValue(obj: KObject, path: string): string {
+export function fieldValue(obj: KObject, path: string): string {
   let cur: unknown = obj
   for (const k of path.split('.')) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[k] : undefined
   return cur === undefined || cur === null ? '' : String(cur)

@@ -17,6 +17,8 @@ import './namespace'
 import './pod-gc'
 import './serviceaccount'
 import './bootstrap/system-objects'
+import './hpa/index'
+import '../metrics/index'
 
 export { schedulingDiagnosis, schedulePending } from './scheduler/scheduler'
 export type { NodeDiagnosis } from './scheduler/scheduler'

@@ -5,8 +5,13 @@
 // servedTotal and flowServedTotal. State lives in the cluster state (slot 'load'), plain JSON.
 import type { Cluster } from '../cluster'
 
-/** One receiving container's share of the flows, integrated lazily (requests up to `at`). */
+/**
+ * One receiving container's load: its discrete requests and its share of the flows, integrated
+ * lazily (flow requests up to `at`). The usage model reads this record alone.
+ */
 export interface FlowTarget {
+  /** Discrete requests served (the same count as `served`, kept here for one lookup). */
+  discrete: number
   /** rps contributed by each flow id. */
   by: Record<string, number>
   /** Sum of `by`, the current rate. */
@@ -23,6 +28,8 @@ export interface LoadLedger {
   flows: Record<string, { pod: string; container: string; rps: number }[]>
   /** Per pod key and container: the flows it receives, and the flow requests it has served. */
   targets: Record<string, Record<string, FlowTarget>>
+  /** Bumped whenever a target record is created or dropped: readers may keep references until then. */
+  shape?: number
 }
 
 export function ledger(c: Cluster): LoadLedger {
@@ -38,9 +45,20 @@ function peek(c: Cluster): Partial<LoadLedger> {
 
 /** A pod's container served `n` discrete requests now (wget/curl/probe through the network). */
 export function chargeRequests(c: Cluster, podKey: string, container: string, n = 1): void {
-  const served = ledger(c).served
-  const byContainer = (served[podKey] ??= {})
+  const l = ledger(c)
+  const byContainer = (l.served[podKey] ??= {})
   byContainer[container] = (byContainer[container] ?? 0) + n
+  target(c, l, podKey, container).discrete += n
+}
+
+function target(c: Cluster, l: LoadLedger, pod: string, container: string): FlowTarget {
+  const byContainer = (l.targets[pod] ??= {})
+  let t = byContainer[container]
+  if (!t) {
+    t = byContainer[container] = { discrete: 0, by: {}, rps: 0, served: 0, at: c.now }
+    l.shape = (l.shape ?? 0) + 1
+  }
+  return t
 }
 
 /** Brings a target's integral up to now (before its rate changes). */
@@ -51,8 +69,7 @@ function settle(t: FlowTarget, now: number): void {
 
 /** Adds (rps > 0) or removes (rps 0) one flow's contribution to a target. */
 function contribute(c: Cluster, l: LoadLedger, flowId: string, pod: string, container: string, rps: number): void {
-  const byContainer = (l.targets[pod] ??= {})
-  const t = (byContainer[container] ??= { by: {}, rps: 0, served: 0, at: c.now })
+  const t = target(c, l, pod, container)
   settle(t, c.now)
   if (rps > 0) t.by[flowId] = (t.by[flowId] ?? 0) + rps
   else delete t.by[flowId]
@@ -70,6 +87,9 @@ function withdraw(c: Cluster, l: LoadLedger, flowId: string): void {
 export function setFlow(c: Cluster, flowId: string, targets: { pod: string; container: string; rps: number }[]): void {
   const l = ledger(c)
   const live = targets.filter((t) => t.rps > 0)
+  // Traffic re-splits every second: the same split again changes nothing.
+  const cur = l.flows[flowId]
+  if (cur && cur.length === live.length && cur.every((t, i) => t.pod === live[i].pod && t.container === live[i].container && t.rps === live[i].rps)) return
   withdraw(c, l, flowId)
   if (live.length) {
     l.flows[flowId] = live.map((t) => ({ ...t }))
@@ -100,11 +120,36 @@ export function flowServedTotal(c: Cluster, podKey: string, container: string): 
   return t.served + (c.now > t.at ? (t.rps * (c.now - t.at)) / 1000 : 0)
 }
 
+/**
+ * Every request a pod's container has served up to now, discrete and flow (a fraction, as rates
+ * integrate), from a ledger read once: the usage model's hot path over every container.
+ */
+export function requestsServed(l: Partial<LoadLedger>, podKey: string, container: string, now: number): number {
+  return targetServed(targetOf(l, podKey, container), now)
+}
+
+/** A container's load record, if any (valid until the ledger's `shape` changes). */
+export function targetOf(l: Partial<LoadLedger>, podKey: string, container: string): FlowTarget | undefined {
+  return l.targets?.[podKey]?.[container]
+}
+
+/** Every request a load record counts up to now (see requestsServed). */
+export function targetServed(t: FlowTarget | undefined, now: number): number {
+  if (!t) return 0
+  return (t.discrete ?? 0) + t.served + (now > t.at ? (t.rps * (now - t.at)) / 1000 : 0)
+}
+
+/** The ledger for readers (nothing is created). */
+export function peekLedger(c: Cluster): Partial<LoadLedger> {
+  return peek(c)
+}
+
 /** Forget a deleted pod. */
 export function forgetPod(c: Cluster, podKey: string): void {
   if (!c.state.components.load) return
   const l = ledger(c)
   delete l.served[podKey]
+  if (l.targets[podKey]) l.shape = (l.shape ?? 0) + 1
   delete l.targets[podKey]
   for (const [id, targets] of Object.entries(l.flows)) {
     const left = targets.filter((t) => t.pod !== podKey)

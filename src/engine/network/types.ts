@@ -1,12 +1,16 @@
 // The one interface through which containers (the shell model, probes, exec) use the network.
-// The engine-core issue fills it with an API-backed model (DNS answers from Services, HTTP
-// reaches the pods directly); the network issue replaces it with packets hop by hop.
+// The engine installs the packet-level network (network/index.ts: DNS through CoreDNS, HTTP/TCP
+// walked hop by hop); stub/ is an API-only model for unit tests that run no nodes.
 import type { Cluster } from '../cluster'
 import type { KObject } from '../api/types'
 
-/** Where a request comes from. */
+/**
+ * Where a request comes from: a container of `pod`; with `pod` but no `container`, the kubelet
+ * probing that pod (from the node's host network); with only `node`, a process on the node;
+ * with neither, the external client.
+ */
 export interface NetOrigin {
-  /** The pod the process runs in (undefined for a node-level or external client). */
+  /** The pod the process runs in (or the pod a kubelet probe targets, see above). */
   pod?: KObject
   /** The node the traffic starts on. */
   node?: string

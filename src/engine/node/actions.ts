@@ -18,26 +18,34 @@ onBootstrap(10, 'machines', (c) => {
   for (const m of Object.values(c.state.machines)) registerNode(c, m)
 })
 
+/** Kubelet stop (also what a network partition looks like from the API): no more heartbeats or status. */
+export function stopKubelet(c: Cluster, node: string): void {
+  c.state.machines[node].kubeletRunning = false
+  // The kubelet's timers die with it; containers keep their last reported status.
+  removeWhere(c.state.queue, (ev) => ev.node === node && String(ev.type).startsWith('kubelet.'))
+}
+
 onAction('node.stop', (c, a) => {
   const node = String(a.node ?? '')
   const m = c.state.machines[node]
   if (!m) return notFound(node)
   if (!m.kubeletRunning) return ok(`kubelet on ${node} is already stopped`)
-  m.kubeletRunning = false
-  // The kubelet's timers die with it; containers keep their last reported status.
-  removeWhere(c.state.queue, (ev) => ev.node === node && String(ev.type).startsWith('kubelet.'))
+  stopKubelet(c, node)
   return ok(`kubelet on ${node} stopped`)
 })
 
-/** Kubelet start: heartbeats again, then a full resync of the pods bound to the node. */
-export function startKubelet(c: Cluster, node: string): void {
+/**
+ * Kubelet start: heartbeats again, then a full resync of the pods bound to the node. `restart`
+ * false: the kubelet never stopped, it only regained the API server (a healed partition).
+ */
+export function startKubelet(c: Cluster, node: string, restart = true): void {
   const m = c.state.machines[node]
   m.kubeletRunning = true
   if (!c.api.get('nodes', undefined, node)) registerNode(c, m)
   else {
     const n = c.api.get('nodes', undefined, node)!
     const src = { component: 'kubelet', host: node }
-    recordEvent(c, src, n, 'Normal', 'Starting', 'Starting kubelet.')
+    if (restart) recordEvent(c, src, n, 'Normal', 'Starting', 'Starting kubelet.')
     recordEvent(c, src, n, 'Normal', 'NodeReady', `Node ${node} status is now: NodeReady`)
     postNodeStatus(c, node)
     renewLease(c, node)

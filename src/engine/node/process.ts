@@ -139,6 +139,23 @@ export function sigtermReaction(info: ImageInfo, state: ProcessState): SigtermRe
   return null
 }
 
+const SERVING = Object.freeze({ serving: true, cpuMs: 0 })
+const IDLE = Object.freeze({ serving: false, cpuMs: 0 })
+
+/**
+ * What the metrics usage model needs from a process at `now`: whether it is a server (idle CPU
+ * plus CPU per request served) and the CPU time its shell commands used so far (busy loops,
+ * yes, dd), leaving out the part of a CPU-bound run that lies after `now`.
+ */
+export function processActivity(state: ProcessState, now: number): { serving: boolean; cpuMs: number } {
+  const p = state as unknown as Proc
+  if (p.kind === 'server') return p.phase === 'up' ? SERVING : IDLE
+  if (p.kind !== 'shell') return IDLE
+  const sh = p.sh
+  const ahead = sh.busyUntil !== undefined ? Math.max(0, sh.busyUntil - Math.max(now, sh.busyFrom ?? now)) : 0
+  return { serving: !!sh.serving, cpuMs: Math.max(0, (sh.cpuMs ?? 0) - ahead) }
+}
+
 export function listeningPorts(info: ImageInfo, state: ProcessState): number[] {
   const p = state as unknown as Proc
   if ((p.kind === 'server' && p.phase === 'up') || (p.kind === 'shell' && p.sh.serving)) return [...info.ports]

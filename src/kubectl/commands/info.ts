@@ -1,4 +1,4 @@
-// Informational commands: version, cluster-info, api-resources, top, explain.
+// Informational commands: version, cluster-info, api-resources, explain (top: top.ts).
 import { RESOURCES } from '../../engine/api/resources'
 import { bool, err, fail, out, str, type Command } from '../command'
 import { resolveType, unknownType } from '../util'
@@ -64,15 +64,6 @@ export const apiResources: Command = {
     const header = ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(wide ? ['VERBS', 'CATEGORIES'] : [])]
     out(ctx, tabulate(bool(ctx, 'no-headers') ? rows : [header, ...rows]).replace(/ +$/gm, ''))
     return 0
-  },
-}
-
-export const top: Command = {
-  name: 'top',
-  flags: [{ name: 'selector', short: 'l', type: 'string' }, { name: 'all-namespaces', short: 'A', type: 'bool' }, { name: 'containers', type: 'bool' },
-    { name: 'sort-by', type: 'string' }, { name: 'no-headers', type: 'bool' }, { name: 'use-protocol-buffers', type: 'bool' }],
-  run(ctx) {
-    return fail(ctx, 'Metrics API not available')
   },
 }
 

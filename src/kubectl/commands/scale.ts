@@ -1,14 +1,13 @@
-// kubectl scale (pkg/cmd/scale/scale.go) and kubectl autoscale (pkg/cmd/autoscale/autoscale.go).
-import type { KObject } from '../../engine'
+// kubectl scale (pkg/cmd/scale/scale.go); kubectl autoscale is in autoscale.ts.
 import { bool, err, F, fail, int, out, str, type Command, type Ctx } from '../command'
 import { loadManifests } from '../manifest'
 import { selectResources, type Group } from '../select'
 import { apiErrorText, typeName } from '../util'
-import { createGenerated } from '../write'
 
 const SCALABLE = ['deployments', 'replicasets', 'replicationcontrollers', 'statefulsets']
 
-function targets(ctx: Ctx): Group[] | number {
+/** The objects named by -f, TYPE NAME…, TYPE/NAME… or a selector (scale and autoscale). */
+export function targets(ctx: Ctx): Group[] | number {
   const files = (ctx.flags.filename as string[] | undefined) ?? []
   if (files.length) {
     const loaded = loadManifests(ctx.io, files)
@@ -75,46 +74,3 @@ export const scale: Command = {
     return 0
   },
 }
-
-const AUTOSCALABLE = ['deployments', 'replicasets', 'replicationcontrollers', 'statefulsets']
-
-export const autoscale: Command = {
-  name: 'autoscale',
-  flags: [F.filename, F.output, F.dryRun, F.fieldManager, { name: 'min', type: 'int' }, { name: 'max', type: 'int' },
-    { name: 'cpu-percent', type: 'int' }, { name: 'name', type: 'string' }],
-  run(ctx) {
-    const max = int(ctx, 'max') ?? -1
-    const min = int(ctx, 'min') ?? -1
-    const cpu = int(ctx, 'cpu-percent') ?? -1
-    if (max < 1) return fail(ctx, `--max=MAXPODS is required and must be at least 1, max: ${max}`)
-    if (max < min) return fail(ctx, `--max=MAXPODS must be larger or equal to --min=MINPODS, max: ${max}, min: ${min}`)
-    const groups = targets(ctx)
-    if (typeof groups === 'number') return groups
-    let status = 0
-    for (const g of groups) {
-      for (const obj of g.objs) {
-        if (!AUTOSCALABLE.includes(g.info.plural)) {
-          status = fail(ctx, `cannot autoscale a ${obj.kind}: deployments.apps, replicasets.apps, replicationcontrollers, statefulsets.apps are the only resources that can be autoscaled`)
-          continue
-        }
-        const spec: Record<string, unknown> = {
-          maxReplicas: max,
-          scaleTargetRef: { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name },
-        }
-        if (min >= 0) spec.minReplicas = min
-        if (cpu >= 0) spec.metrics = [{ resource: { name: 'cpu', target: { averageUtilization: cpu, type: 'Utilization' } }, type: 'Resource' }]
-        const hpa = {
-          apiVersion: 'autoscaling/v2',
-          kind: 'HorizontalPodAutoscaler',
-          metadata: { creationTimestamp: null, name: str(ctx, 'name') ?? obj.metadata.name } as unknown as KObject['metadata'],
-          spec,
-          status: { currentMetrics: null, desiredReplicas: 0 },
-        }
-        const code = createGenerated(ctx, hpa, 'autoscaled')
-        if (code) status = code
-      }
-    }
-    return status
-  },
-}
-

@@ -21,9 +21,6 @@ describe('informational commands', () => {
     expect(lines).toContain('deployments deploy apps/v1 true Deployment')
     expect(squash((await k(c, 'api-resources --namespaced=false')).out)).not.toContain(' true ')
   })
-  it('top has no metrics API yet', async () => {
-    expect(await k(c, 'top pods')).toEqual({ code: 1, out: '', err: 'error: Metrics API not available\n' })
-  })
   it('explain', async () => {
     const r = await k(c, 'explain pods')
     expect(r.out.startsWith('KIND:       Pod\nVERSION:    v1\n\nDESCRIPTION:\n    Pod is a collection')).toBe(true)

@@ -125,13 +125,14 @@ export function defaultHpa(hpa: any): void {
     const up = (spec.behavior.scaleUp ??= {})
     up.stabilizationWindowSeconds ??= 0
     up.selectPolicy ||= 'Max'
-    if (!up.policies?.length) up.policies = [
+    if (!up.policies) up.policies = [
       { type: 'Pods', value: 4, periodSeconds: 15 },
       { type: 'Percent', value: 100, periodSeconds: 15 },
     ]
+    // scaleDown keeps a nil stabilizationWindowSeconds: the controller applies its
+    // --horizontal-pod-autoscaler-downscale-stabilization (300 s) at use.
     const down = (spec.behavior.scaleDown ??= {})
-    down.stabilizationWindowSeconds ??= 300
     down.selectPolicy ||= 'Max'
-    if (!down.policies?.length) down.policies = [{ type: 'Percent', value: 100, periodSeconds: 15 }]
+    if (!down.policies) down.policies = [{ type: 'Percent', value: 100, periodSeconds: 15 }]
   }
 }

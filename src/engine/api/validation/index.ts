@@ -17,7 +17,6 @@ import {
   validateCronJob,
   validateDaemonSet,
   validateDeployment,
-  validateHpa,
   validateJob,
   validateJobUpdate,
   validateReplicaSet,
@@ -26,6 +25,7 @@ import {
   validateStatefulSet,
   validateStatefulSetUpdate,
 } from './workloads'
+import { validateHpa } from './hpa'
 import { allocateService, prepareServiceUpdate, validateService, validateServiceUpdate } from './service'
 import { validateConfigMap, validateImmutableData, validatePv, validatePvc, validatePvcUpdate, validateSecret, validateSecretUpdate } from './misc'
 

@@ -1,9 +1,8 @@
-// apps/v1, batch/v1, core ReplicationController and autoscaling validation.
+// apps/v1, batch/v1 and core ReplicationController validation (autoscaling: hpa.ts).
 // k/k pkg/apis/apps/validation/validation.go (ValidateDeploymentSpec, ValidateReplicaSetSpec,
 // ValidatePodTemplateSpecForReplicaSet, ValidateDaemonSetSpec, ValidateStatefulSetSpec/Update),
 // pkg/apis/batch/validation/validation.go (validateJobSpec, ValidateJobUpdate, validateCronJobSpec),
 // pkg/apis/core/validation/validation.go (ValidateReplicationControllerSpec),
-// pkg/apis/autoscaling/validation/validation.go (ValidateHorizontalPodAutoscalerSpec),
 // pkg/registry/batch/job/strategy.go (generateSelector).
 import type { KObject } from '../types'
 import { forbidden, immutable, invalid_, notSupported, required, type FieldError } from './errors'
@@ -284,29 +283,6 @@ export function validateCronJob(cj: KObject): FieldError[] {
   errs.push(...nonNegative(spec.failedJobsHistoryLimit, 'spec.failedJobsHistoryLimit'))
   errs.push(...validateLabels(spec.jobTemplate?.metadata?.labels, 'spec.jobTemplate.metadata.labels'))
   errs.push(...validateJobSpec(spec.jobTemplate?.spec, 'spec.jobTemplate.spec', true))
-  return errs
-}
-
-// --- autoscaling ---
-
-export function validateHpa(hpa: KObject): FieldError[] {
-  const spec = hpa.spec ?? {}
-  const errs: FieldError[] = []
-  if (!spec.scaleTargetRef?.kind) errs.push(required('spec.scaleTargetRef.kind'))
-  if (!spec.scaleTargetRef?.name) errs.push(required('spec.scaleTargetRef.name'))
-  if (typeof spec.minReplicas === 'number' && spec.minReplicas < 1) errs.push(invalid_('spec.minReplicas', spec.minReplicas, 'must be greater than or equal to 1'))
-  if (typeof spec.maxReplicas !== 'number' || spec.maxReplicas < 1) errs.push(invalid_('spec.maxReplicas', spec.maxReplicas ?? 0, 'must be greater than 0'))
-  else if (typeof spec.minReplicas === 'number' && spec.maxReplicas < spec.minReplicas) {
-    errs.push(invalid_('spec.maxReplicas', spec.maxReplicas, 'must be greater than or equal to `minReplicas`'))
-  }
-  ;(spec.metrics ?? []).forEach((m: any, i: number) => {
-    const types = ['ContainerResource', 'External', 'Object', 'Pods', 'Resource']
-    if (!types.includes(m.type)) errs.push(notSupported(`spec.metrics[${i}].type`, m.type ?? '', types))
-    const t = m.resource?.target
-    if (m.type === 'Resource' && t?.type === 'Utilization' && typeof t.averageUtilization === 'number' && t.averageUtilization <= 0) {
-      errs.push(invalid_(`spec.metrics[${i}].resource.target.averageUtilization`, t.averageUtilization, 'must be greater than 0'))
-    }
-  })
   return errs
 }
 

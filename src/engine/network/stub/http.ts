@@ -7,17 +7,18 @@ import type { HttpResult, NetOrigin, TcpResult } from '../types'
 import { randomInt } from '../../sim/rng'
 import { httpResponse, type ImageInfo } from '../../node/images/catalog'
 import { resolve } from './dns'
-import { listenerOn, nodeIPs, podsByIP, readyEndpoints, serviceByClusterIP, servingTerminatingEndpoints, targetPortFor, type Endpoint } from './cluster-view'
+import { nodeIPs, podsByIP, readyEndpoints, serviceByClusterIP, servingTerminatingEndpoints, targetPortFor, type Endpoint } from './api-view'
+import { listenerOn } from '../view'
 import { fnv32a } from '../../sim/hash'
+import { chargeRequests } from '../../metrics/load'
+import { CONNECT_TIMEOUT_MS, parseUrl } from '../http'
 
 type Json = any
 
-/** Kernel connect timeout (SYN retries) when nothing answers and the client set no timeout. */
-const CONNECT_TIMEOUT_MS = 130_000
 const HOP_MS = 1
 
 type Route =
-  | { kind: 'pod'; pod: KObject; info: ImageInfo; port: number; latencyMs: number }
+  | { kind: 'pod'; pod: KObject; container: string; info: ImageInfo; port: number; latencyMs: number }
   | { kind: 'refused'; latencyMs: number }
   | { kind: 'timeout' }
 
@@ -28,7 +29,7 @@ function hopMs(from: NetOrigin, pod: KObject): number {
 function toPod(c: Cluster, from: NetOrigin, pods: KObject[], port: number): Route {
   for (const pod of pods) {
     const l = listenerOn(c, pod, port)
-    if (l) return { kind: 'pod', pod, info: l.info, port, latencyMs: hopMs(from, pod) }
+    if (l) return { kind: 'pod', pod, container: l.container, info: l.info, port, latencyMs: hopMs(from, pod) }
   }
   // The pod's kernel answers the SYN with RST.
   return { kind: 'refused', latencyMs: pods[0] ? hopMs(from, pods[0]) : HOP_MS }
@@ -90,13 +91,6 @@ export function route(c: Cluster, from: NetOrigin, ip: string, port: number): Ro
   return { kind: 'timeout' }
 }
 
-function parseUrl(url: string): { scheme: 'http' | 'https'; host: string; port: number; path: string } | undefined {
-  const m = /^(?:([a-z]+):\/\/)?([^/:?#\s]+)(?::(\d+))?([^\s]*)$/i.exec(url.trim())
-  if (!m) return undefined
-  const scheme = (m[1] ?? 'http').toLowerCase() === 'https' ? 'https' : 'http'
-  return { scheme, host: m[2], port: m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80, path: m[4] || '/' }
-}
-
 /** Name or address → IP (plus the DNS time spent). */
 function address(c: Cluster, from: NetOrigin, host: string): { ip?: string; ms: number } {
   if (host === 'localhost') return { ip: '127.0.0.1', ms: 0 }
@@ -117,6 +111,8 @@ export function http(c: Cluster, from: NetOrigin, url: string, opts: { method?: 
   if (r.kind === 'refused') return { ok: false, error: 'refused', message: `connect to ${a.ip} port ${u.port} failed: Connection refused`, latencyMs: a.ms + r.latencyMs }
   const res = httpResponse(r.info, r.port, u.path, u.scheme)
   if (!res) return { ok: false, error: 'refused', message: `connect to ${a.ip} port ${u.port} failed: Connection refused`, latencyMs: a.ms + r.latencyMs }
+  // The serving container does the work: the metrics usage model turns served requests into CPU.
+  chargeRequests(c, `${r.pod.metadata.namespace}/${r.pod.metadata.name}`, r.container, 1)
   return { ok: true, status: res.status, body: opts.method === 'HEAD' ? '' : res.body, servedBy: r.pod.metadata.name, latencyMs: a.ms + 2 * r.latencyMs }
 }
 

@@ -1,5 +1,6 @@
-// The API-backed PodNetwork: DNS answers from Services/EndpointSlices/Pods, HTTP/TCP straight to
-// the pod that would receive the packets. The network issue replaces it with a hop-by-hop model.
+// An API-only PodNetwork for engine unit tests that run no machines or nodes (the shell model's
+// tests): DNS answers from the cluster zone, HTTP/TCP straight to the pod that would receive the
+// packets. The engine itself installs the packet-level network (../index.ts).
 import type { PodNetwork } from '../types'
 import { resolve } from './dns'
 import { http, tcp } from './http'

@@ -105,6 +105,7 @@ function runSubstitution(env: ShellEnv, st: ShellState, prog: Program, node: num
   pushNode(env, sub, prog, node)
   drive(env, sub, prog, false)
   st.clock = sub.clock
+  st.cpuMs = sub.cpuMs
   st.files = sub.files
   st.last = sub.done ?? sub.last
   const out = st.bufs[id] ?? ''
@@ -207,6 +208,7 @@ function runSimple(env: ShellEnv, st: ShellState, prog: Program, n: number): und
   const node = prog.nodes[n] as Extract<Node, { t: 'cmd' }>
   const ex = expander(env, st, prog)
   st.clock += COMMAND_MS
+  st.cpuMs = (st.cpuMs ?? 0) + COMMAND_MS
   const fail = (msg: string, code: number) => {
     write(env, st, top(st).err, `${errPrefix(env, st)}${msg}\n`)
     st.last = code
@@ -321,8 +323,14 @@ function runSimple(env: ShellEnv, st: ShellState, prog: Program, n: number): und
     for (const k of st.exports) if (k in st.vars) e[k] = st.vars[k]
     return Object.assign(e, assigns)
   }
-  const ctx: Ctx = { host: env.host, info: env.info, st, argv, stdin: fd.in ?? '', env: environ, out, err }
+  const ctx: Ctx = { host: env.host, info: env.info, st, argv, stdin: fd.in ?? '', env: environ, out, err, pipe: fd.out.t === 'buf' }
   const res = impl(ctx)
+  if (res.busy) {
+    // A CPU-bound command: all of its run time is CPU time.
+    st.busyFrom = st.clock
+    st.busyUntil = st.clock + (res.ms ?? 0)
+    st.cpuMs += res.ms ?? 0
+  }
   st.clock += res.ms ?? 0
   st.last = res.code
   if (replaces) pending = { kind: 'exit', code: res.code }

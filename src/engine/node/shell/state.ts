@@ -54,4 +54,13 @@ export interface ShellState {
   xtrace?: boolean
   /** Exit code once finished. */
   done?: number
+  /**
+   * CPU time the process has used (ms): each command's own cost, plus the whole run of a
+   * CPU-bound command (yes, dd). Credited as the interpreter runs, which may be ahead of the
+   * cluster clock; busyFrom/busyUntil bound the last CPU-bound run so readers can leave out
+   * its future part. The metrics usage model reads it (process.ts processActivity).
+   */
+  cpuMs?: number
+  busyFrom?: number
+  busyUntil?: number
 }

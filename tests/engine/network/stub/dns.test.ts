@@ -1,17 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { resolve, candidates } from '../../../../src/engine/network/stub/dns'
+import { resolve } from '../../../../src/engine/network/stub/dns'
 import { demoCluster, addPod } from './fixture'
 import { fakePod } from '../../node/shell/host'
 
 const from = (ns = 'default') => ({ pod: fakePod('client', ns), node: 'worker-1' })
 
 describe('stub DNS', () => {
-  test('search path: short names try <ns>.svc.cluster.local first; ndots:5; trailing dot is absolute', () => {
-    expect(candidates('shop', 'web')).toEqual(['web.shop.svc.cluster.local', 'web.svc.cluster.local', 'web.cluster.local', 'web'])
-    expect(candidates('shop', 'a.b.c.d.e.f')[0]).toBe('a.b.c.d.e.f')
-    expect(candidates('shop', 'web.shop.svc.cluster.local.')).toEqual(['web.shop.svc.cluster.local'])
-  })
-
   test('a Service name resolves to its ClusterIP from its own namespace', () => {
     const c = demoCluster()
     const r = resolve(c, from('shop'), 'web')

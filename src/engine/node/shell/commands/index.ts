@@ -4,5 +4,6 @@ import { BASIC } from './basic'
 import { TEXT } from './text'
 import { SYS } from './sys'
 import { NET } from './net'
+import { BUSY } from './busy'
 
-export const COMMANDS: Record<string, Command> = { ...BASIC, ...TEXT, ...SYS, ...NET }
+export const COMMANDS: Record<string, Command> = { ...BASIC, ...TEXT, ...SYS, ...NET, ...BUSY }

@@ -13,12 +13,16 @@ export interface Ctx {
   env(): Record<string, string>
   out(text: string): void
   err(text: string): void
+  /** Standard output goes to a pipe or a command substitution (a reader that stops reading). */
+  pipe?: boolean
 }
 
 export interface CmdResult {
   code: number
   /** Extra sim time the command takes (sleep, network latency). */
   ms?: number
+  /** The whole `ms` is spent on the CPU (yes, dd), not waiting. */
+  busy?: boolean
 }
 
 export type Command = (ctx: Ctx) => CmdResult
