@@ -196,7 +196,9 @@ export class Cluster {
 
   /** Activities with seq ≥ `sinceSeq` (observability; not part of the hashed state). */
   activities(sinceSeq = 0): Activity[] {
-    return this.acts.filter((a) => a.seq >= sinceSeq)
+    // Seqs are contiguous in the buffer: slice instead of scanning (the UI asks every frame).
+    const first = this.acts.length ? this.acts[0].seq : this.actSeq
+    return this.acts.slice(Math.max(0, sinceSeq - first))
   }
 
   /** Object ids (`plural/key`) changed since the last call. */

@@ -4,7 +4,8 @@ import { BOOT_SETTLE_MS } from '../engine'
 import { defaultRun } from './run-config'
 import type { Run } from './types'
 
-export const DEMO_MANIFEST = `apiVersion: apps/v1
+/** The demo's app, also the gallery's "Deployment + Service". */
+export const WEB_APP_MANIFEST = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -40,7 +41,9 @@ spec:
   ports:
   - port: 80
     targetPort: 80
----
+`
+
+export const DEMO_MANIFEST = `${WEB_APP_MANIFEST}---
 apiVersion: v1
 kind: Pod
 metadata:

@@ -1,4 +1,5 @@
 // Create from a small gallery of ready manifests: `kubectl apply -f -` with the manifest on stdin.
+import { WEB_APP_MANIFEST } from '../demo'
 import { defineAction, err, kubectl } from './define'
 
 export interface GalleryItem {
@@ -45,37 +46,7 @@ spec:
   {
     id: 'deployment-service',
     label: { en: 'A Deployment + Service', zh: 'Deployment + Service' },
-    manifest: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.27
-        ports:
-        - containerPort: 80
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-  - port: 80
-    targetPort: 80
-`,
+    manifest: WEB_APP_MANIFEST,
   },
   {
     id: 'statefulset',
