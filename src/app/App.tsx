@@ -13,7 +13,8 @@ import { Timeline } from '../ui/chrome/Timeline'
 import { Toolbar } from '../ui/chrome/Toolbar'
 import { useShortcuts } from '../ui/chrome/use-shortcuts'
 import { Graph } from '../ui/graph/Graph'
-import { EventsFeed, Inspector } from '../ui/panels'
+import { BottomDock } from '../ui/dock/BottomDock'
+import { Inspector } from '../ui/panels'
 import { usePodflow, useStoreApi } from '../ui/store-context'
 
 export function App({ storage }: { storage?: Storage }) {
@@ -58,8 +59,8 @@ export function App({ storage }: { storage?: Storage }) {
             <FirstVisitHint storage={storage} />
           </div>
           <Timeline />
-          <div className="h-56 shrink-0 border-t border-slate-300 dark:border-slate-700">
-            <EventsFeed />
+          <div className="h-64 shrink-0 border-t border-slate-300 dark:border-slate-700">
+            <BottomDock />
           </div>
         </main>
         <aside className="w-[400px] shrink-0 overflow-hidden border-l border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900">

@@ -91,13 +91,19 @@ export type ViewName = 'workloads' | 'control-plane' | 'network'
 export type Theme = 'dark' | 'light'
 export type Language = 'en' | 'zh'
 
+/** The bottom dock's tabs (the events feed, the kubectl terminal, the YAML editor). */
+export type DockTab = 'events' | 'terminal' | 'editor'
+
 export interface ViewSlice {
   view: ViewName
   theme: Theme
   language: Language
+  /** The bottom dock's open tab (not remembered: a visit starts on the events feed). */
+  dock: DockTab
   setView(view: ViewName): void
   setTheme(theme: Theme): void
   setLanguage(language: Language): void
+  setDock(tab: DockTab): void
 }
 
 export interface PersistenceSlice {

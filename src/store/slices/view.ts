@@ -1,11 +1,12 @@
 // View slice: which view, theme and language (remembered in storage apart from the run).
 import type { StateCreator } from 'zustand/vanilla'
-import type { Language, PodflowState, StoreContext, Theme, ViewName, ViewSlice } from '../state'
+import type { DockTab, Language, PodflowState, StoreContext, Theme, ViewName, ViewSlice } from '../state'
 
 export const PREFS_KEY = 'podflow.prefs.v1'
 const VIEWS: ViewName[] = ['workloads', 'control-plane', 'network']
 const THEMES: Theme[] = ['dark', 'light']
 const LANGUAGES: Language[] = ['en', 'zh']
+const DOCK_TABS: DockTab[] = ['events', 'terminal', 'editor']
 
 export interface Prefs {
   view: ViewName
@@ -42,8 +43,10 @@ export const viewSlice =
     }
     return {
       ...prefs,
+      dock: 'events',
       setView: (view) => VIEWS.includes(view) && update({ view }),
       setTheme: (theme) => THEMES.includes(theme) && update({ theme }),
       setLanguage: (language) => LANGUAGES.includes(language) && update({ language }),
+      setDock: (dock) => DOCK_TABS.includes(dock) && set({ dock }),
     }
   }
